@@ -1,0 +1,74 @@
+package org.madang.platform.mail.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A mail waiting in, or sent from, the outbox. Written in the transaction of the change that causes it. */
+@Entity
+@Table(name = "mail_outbox")
+public class MailMessage {
+
+    public enum Status { QUEUED, SENDING, SENT, FAILED }
+
+    /** After this many failed attempts a message is left as FAILED for an administrator to look at. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    @Id
+    private UUID id;
+    @Column(nullable = false)
+    private String recipient;
+    @Column(nullable = false)
+    private String subject;
+    @Column(nullable = false)
+    private String body;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    private int attempts;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected MailMessage() {
+    }
+
+    public MailMessage(String recipient, String subject, String body, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = Status.QUEUED;
+        this.createdAt = createdAt;
+    }
+
+    public void sent(Instant at) {
+        status = Status.SENT;
+        sentAt = at;
+        attempts++;
+    }
+
+    public void failed(String error) {
+        attempts++;
+        lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
+        status = attempts >= MAX_ATTEMPTS ? Status.FAILED : Status.QUEUED;
+    }
+
+    public UUID id() { return id; }
+    public String recipient() { return recipient; }
+    public String subject() { return subject; }
+    public String body() { return body; }
+    public Status status() { return status; }
+    public int attempts() { return attempts; }
+    public String lastError() { return lastError; }
+    public Instant createdAt() { return createdAt; }
+    public Instant sentAt() { return sentAt; }
+}

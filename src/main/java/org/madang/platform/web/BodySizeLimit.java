@@ -1,0 +1,67 @@
+package org.madang.platform.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.madang.platform.error.ProblemException;
+import org.madang.platform.error.ProblemType;
+
+/**
+ * Refuses request bodies over the limit with 413: at once when Content-Length says so, otherwise as soon as the
+ * streamed body passes the limit (chunked uploads cannot dodge it).
+ */
+@Provider
+@PreMatching
+public class BodySizeLimit implements ContainerRequestFilter {
+
+    @Inject
+    @ConfigProperty(name = "madang.http.max-body-bytes", defaultValue = "65536")
+    long maxBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
+    }
+
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "payloadTooLarge", limit);
+    }
+
+    static final class LimitedStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) throw tooLarge(limit);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.madang.platform.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** JSON binding for the API: unknown fields are an error, not silently dropped. */
+@Provider
+public class StrictJson implements ContextResolver<Jsonb> {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .setProperty("jsonb.fail-on-unknown-properties", true)
+            .withNullValues(false));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+}
