@@ -66,6 +66,7 @@ public class DemoData {
     }
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void seed() {
         if (!enabled) return;
         long existing = em.createQuery("SELECT COUNT(a) FROM Account a", Long.class).getSingleResult();

@@ -28,6 +28,9 @@ import org.madang.platform.web.RequestId;
 public abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    /** How Yasson names a JSON property that the target record does not have. */
+    private static final java.util.regex.Pattern UNKNOWN_PROPERTY =
+            java.util.regex.Pattern.compile("Json property (\\S{1,100}) can not be mapped");
 
     @Context
     HttpHeaders headers;
@@ -68,6 +71,12 @@ public abstract class ProblemMapper<E extends Throwable> implements ExceptionMap
                 return problem(ProblemType.STALE_VERSION, korean, Messages.text(locale, "staleVersion"), List.of());
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
+                var unknown = UNKNOWN_PROPERTY.matcher(String.valueOf(cause.getMessage()));
+                if (unknown.find()) {
+                    String field = unknown.group(1);
+                    return problem(ProblemType.VALIDATION, korean, Messages.text(locale, "validation.fields"),
+                            List.of(new Problem.Field(field, Messages.text(locale, "unknownField", field))));
+                }
                 return problem(ProblemType.MALFORMED_REQUEST, korean, Messages.text(locale, "malformedJson", safeMessage(cause)), List.of());
             }
             if (cause instanceof WebApplicationException web) {

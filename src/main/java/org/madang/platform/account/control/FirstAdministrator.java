@@ -50,6 +50,7 @@ public class FirstAdministrator {
     RoleAdministration roles;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void create() {
         if (email.isEmpty() || password.isEmpty()) return;
         long admins = em.createQuery("SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :admin", Long.class)

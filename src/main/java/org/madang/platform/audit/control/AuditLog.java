@@ -46,7 +46,7 @@ public class AuditLog {
      * Recomputes the chain up to the head as it stands now (appends made meanwhile are left for the next check), in
      * batches; names the first entry whose sequence, link or hash is wrong, or the first one missing.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public ChainCheck verify() {
         var head = em.find(AuditHead.class, 1);
         em.refresh(head);

@@ -35,6 +35,7 @@ import org.madang.platform.mail.entity.MailMessage;
  */
 @Singleton
 @Startup
+@jakarta.ejb.TransactionManagement(jakarta.ejb.TransactionManagementType.BEAN)
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());

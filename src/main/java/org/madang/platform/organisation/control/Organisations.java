@@ -44,6 +44,7 @@ public class Organisations {
         checkPlacement(kind, parentId, null);
         var organisation = new Organisation(nameKo.strip(), nameEn.strip(), kind, parentId, clock.instant());
         em.persist(organisation);
+        em.flush(); // role grants refer to it by id only, so it must be written before them
         audit.record(actor, "organisation.created", "organisation:" + organisation.id(), nameKo + " / " + nameEn);
         return organisation;
     }
