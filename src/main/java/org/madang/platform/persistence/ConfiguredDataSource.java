@@ -38,6 +38,8 @@ public class ConfiguredDataSource implements DataSource {
             pg.setURL(url);
             pg.setUser(user);
             pg.setPassword(password);
+            // NULLs of optional UUID references are bound as untyped, so PostgreSQL infers uuid rather than varchar
+            pg.setStringType("unspecified");
             delegate = pg;
         } else if (url.startsWith("jdbc:h2:")) {
             var h2 = new org.h2.jdbcx.JdbcDataSource();
