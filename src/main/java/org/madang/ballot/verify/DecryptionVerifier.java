@@ -64,7 +64,7 @@ final class DecryptionVerifier {
                 }
                 // T = K^t: the published count is what the verified decryption reveals
                 if (!key.publicKeyBase().pow(key.group().scalar(selection.tally())).equals(selection.bOverM())) {
-                    problems.add(proofStep, sid, isBallot ? "13.A" : "10.A",
+                    problems.add(proofStep, sid, isBallot ? "12.C" : "9.C",
                             "published count " + selection.tally() + " does not match the decryption (T != K^t)");
                 }
                 if (isBallot && selection.tally() > spec.optionLimit()) {
