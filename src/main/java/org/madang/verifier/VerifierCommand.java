@@ -54,9 +54,10 @@ public final class VerifierCommand {
         try {
             report = new RecordVerifier(options.threads(), bar).verify(options.record());
         } catch (RuntimeException e) {
-            bar.finished();
             err.println("madang-verifier: internal error: " + e);
             return UNREADABLE;
+        } finally {
+            bar.finished(); // ends the bar's line even when reading stopped early
         }
         print(report, out);
         if (options.json() != null) {

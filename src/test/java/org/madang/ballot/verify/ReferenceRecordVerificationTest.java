@@ -19,6 +19,17 @@ class ReferenceRecordVerificationTest {
         assertVerifies(ReferenceRecords.integerGroup(), "Integer4096 (low memory use)");
     }
 
+    @Test
+    void tamperedIntegerGroupRecordIsRejected(@org.junit.jupiter.api.io.TempDir Path temp) {
+        Path record = ReferenceRecords.copy(ReferenceRecords.integerGroup(), temp.resolve("record"));
+        ReferenceRecords.edit(record.resolve("tally.json"), java.util.List.of("contests", 0, "selections", 0, "tally"),
+                v -> org.madang.ballot.json.JsonValue.of(1000));
+        VerificationReport report = new RecordVerifier(2, ProgressListener.NONE).verify(record);
+        assertThat(report.status()).isEqualTo(VerificationReport.Status.NOT_VERIFIED);
+        assertThat(report.step(VerificationStep.TALLY_DECRYPTION).passed()).isFalse();
+        assertThat(report.step(VerificationStep.BALLOT_AGGREGATION).passed()).isTrue();
+    }
+
     private static void assertVerifies(Path record, String group) {
         VerificationReport report = new RecordVerifier().verify(record);
         assertThat(report.unreadable()).isEmpty();
