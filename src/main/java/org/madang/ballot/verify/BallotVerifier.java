@@ -1,0 +1,103 @@
+package org.madang.ballot.verify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.madang.ballot.crypto.ConfirmationCodes;
+import org.madang.ballot.crypto.ElGamalCiphertext;
+import org.madang.ballot.crypto.ElectionKey;
+import org.madang.ballot.hash.HashValue;
+import org.madang.ballot.record.EncryptedBallot;
+import org.madang.ballot.record.Manifest;
+
+/** Verifications 5, 6 and 7.A–7.B for one encrypted ballot. Stateless, safe to share between threads. */
+final class BallotVerifier {
+
+    private final ElectionKey key;
+    private final Manifest manifest;
+    private final Map<String, Manifest.Contest> contests;
+    private final Set<String> ballotStyles = new HashSet<>();
+
+    BallotVerifier(ElectionKey key, Manifest manifest) {
+        this.key = key;
+        this.manifest = manifest;
+        this.contests = manifest.contestsById();
+        manifest.ballotStyles().forEach(s -> ballotStyles.add(s.ballotStyleId()));
+    }
+
+    void verify(EncryptedBallot ballot, Problems problems) {
+        String id = "ballot " + ballot.ballotId();
+        if (!ballot.electionId().equals(key.extendedBaseHash())) {
+            problems.add(VerificationStep.SELECTION_ENCRYPTIONS, id, "5.0", "election_id is not this election's H_E");
+        }
+        if (!manifest.ballotStyles().isEmpty() && !ballotStyles.contains(ballot.ballotStyleId())) {
+            problems.add(VerificationStep.SELECTION_ENCRYPTIONS, id, "5.0",
+                    "ballot style '" + ballot.ballotStyleId() + "' is not in the manifest");
+        }
+        if (ballot.isPreencrypt()) {
+            problems.add(VerificationStep.PRE_ENCRYPTED_BALLOTS, id, "15",
+                    "pre-encrypted ballots are not supported by this verifier");
+            return;
+        }
+        Set<String> seenContests = new HashSet<>();
+        List<HashValue> contestHashes = new ArrayList<>();
+        for (EncryptedBallot.Contest contest : ballot.contests()) {
+            String cid = id + "/" + contest.contestId();
+            contestHashes.add(contest.contestHash());
+            if (!seenContests.add(contest.contestId())) {
+                problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0", "contest appears twice on the ballot");
+                continue;
+            }
+            Manifest.Contest spec = contests.get(contest.contestId());
+            if (spec == null) {
+                problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0", "contest is not in the manifest");
+                continue;
+            }
+            verifyContest(contest, spec, cid, problems);
+        }
+        // 7.B: H(B) = H(H_E; 0x24, χ_1, ..., χ_mB, B_aux)
+        HashValue code = ConfirmationCodes.confirmationCode(key, contestHashes, ballot.codeBaux());
+        if (!code.equals(ballot.confirmationCode())) {
+            problems.add(VerificationStep.CONFIRMATION_CODES, id, "7.B",
+                    "confirmation code does not equal H(H_E; 0x24, contest hashes, B_aux)");
+        }
+    }
+
+    private void verifyContest(EncryptedBallot.Contest contest, Manifest.Contest spec, String cid, Problems problems) {
+        if (contest.sequenceOrder() != spec.sequenceOrder()) {
+            problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0",
+                    "sequence_order " + contest.sequenceOrder() + " differs from the manifest's " + spec.sequenceOrder());
+        }
+        // Every option of the manifest must be encrypted exactly once: a missing option would
+        // let a ballot escape the contest limit, an extra one would add votes to nobody.
+        List<String> expected = spec.selections().stream().map(Manifest.Selection::selectionId).toList();
+        List<String> actual = contest.selections().stream().map(EncryptedBallot.Selection::selectionId).toList();
+        if (!new HashSet<>(expected).equals(new HashSet<>(actual)) || actual.size() != expected.size()) {
+            problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0",
+                    "encrypted options " + actual + " differ from the manifest's " + expected);
+        }
+        List<ElGamalCiphertext> ciphertexts = new ArrayList<>();
+        ElGamalCiphertext sum = ElGamalCiphertext.zero(key.group());
+        for (EncryptedBallot.Selection selection : contest.selections()) {
+            String sid = cid + "/" + selection.selectionId();
+            ciphertexts.add(selection.ciphertext());
+            sum = sum.add(selection.ciphertext());
+            if (selection.ciphertext().pad().isIdentity() || selection.ciphertext().data().isIdentity()) {
+                problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.A", "ciphertext component is the identity");
+                continue;
+            }
+            Optional<String> failure = selection.proof().verify(key, selection.ciphertext(), spec.optionLimit());
+            failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.D", f));
+        }
+        Optional<String> limitFailure = contest.proof().verify(key, sum, spec.contestLimit());
+        limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
+        // 7.A: χ_l = H(H_E; 0x23, l, K, α_1, β_1, ..., α_m, β_m)
+        HashValue contestHash = ConfirmationCodes.contestHash(key, contest.sequenceOrder(), ciphertexts);
+        if (!contestHash.equals(contest.contestHash())) {
+            problems.add(VerificationStep.CONFIRMATION_CODES, cid, "7.A", "contest hash does not match its ciphertexts");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.madang.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.madang.ballot.ReferenceRecords;
+import org.madang.ballot.json.JsonReader;
+import org.madang.ballot.json.JsonValue;
+
+/** Exit codes, printed output and the JSON report of the command line. */
+class VerifierCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return VerifierCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void referenceRecordVerifiesWithExitZeroAndJsonReport() throws Exception {
+        Path report = temp.resolve("report.json");
+        int code = run(ReferenceRecords.ellipticCurve().toString(), "--json", report.toString(), "--threads", "2");
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("RESULT: the record VERIFIES").contains("PASS     5.");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ballots [").contains("51/51");
+        JsonValue.JsonObject json = (JsonValue.JsonObject) JsonReader.parse(Files.readString(report));
+        assertThat(json.members().get("status")).isEqualTo(JsonValue.of("VERIFIED"));
+    }
+
+    @Test
+    void tamperedRecordExitsOneAndNamesTheBallot() {
+        Path record = ReferenceRecords.copy(ReferenceRecords.ellipticCurve(), temp.resolve("r"));
+        Path ballot = record.resolve("encrypted_ballots/runWorkflowDevice/eballot-id-5.json");
+        JsonValue other = ReferenceRecords.get(ballot, List.of("contests", 0, "contest_hash"));
+        ReferenceRecords.edit(ballot, List.of("confirmation_code"), v -> other);
+        assertThat(run(record.toString(), "--no-progress")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("FAIL     7.").contains("7.B ballot id-5").contains("DOES NOT VERIFY");
+    }
+
+    @Test
+    void malformedJsonExitsTwo() throws IOException {
+        Path record = ReferenceRecords.copy(ReferenceRecords.ellipticCurve(), temp.resolve("r"));
+        Path ballot = record.resolve("encrypted_ballots/runWorkflowDevice/eballot-id-7.json");
+        String text = Files.readString(ballot);
+        Files.writeString(ballot, text.substring(0, text.length() / 2));
+        assertThat(run(record.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("UNREADABLE").contains("eballot-id-7.json").contains("malformed JSON");
+    }
+
+    @Test
+    void invalidGroupElementExitsTwoWithClearMessage() {
+        Path record = ReferenceRecords.copy(ReferenceRecords.ellipticCurve(), temp.resolve("r"));
+        ReferenceRecords.edit(record.resolve("election_initialized.json"), List.of("joint_public_key"),
+                v -> JsonValue.of("Av////8AAAABAAAAAAAAAAAAAAAA////////////////")); // x = p: not a field element
+        assertThat(run(record.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("election_initialized.json.joint_public_key");
+    }
+
+    @Test
+    void missingTallyExitsTwo() throws IOException {
+        Path record = ReferenceRecords.copy(ReferenceRecords.ellipticCurve(), temp.resolve("r"));
+        Files.delete(record.resolve("tally.json"));
+        assertThat(run(record.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("tally.json: file is missing");
+    }
+
+    @Test
+    void badCommandLinesExitTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--threads", "zero", "x")).isEqualTo(2);
+        assertThat(run(temp.resolve("nope").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+    }
+}
