@@ -19,6 +19,11 @@ public class ClientAddress {
     @ConfigProperty(name = "madang.http.trust-forwarded", defaultValue = "false")
     boolean trustForwarded;
 
+    /** Whether the browser reached us over HTTPS (then cookies are Secure). */
+    public boolean isHttps() {
+        return SecurityHeaders.isHttps(request);
+    }
+
     public String get() {
         if (trustForwarded) {
             String forwarded = request.getHeader("X-Forwarded-For");

@@ -34,8 +34,11 @@ public class SecurityHeaders extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Behind nginx the scheme arrives in X-Forwarded-Proto. */
+    /** Behind our own proxy (madang.http.trust-forwarded=true) the original scheme arrives in X-Forwarded-Proto. */
     public static boolean isHttps(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        if (request.isSecure()) return true;
+        boolean trustForwarded = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("madang.http.trust-forwarded", Boolean.class).orElse(false);
+        return trustForwarded && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 }

@@ -85,7 +85,7 @@ public class SessionsResource {
     public Response signOut(@CookieParam(SessionCookies.REFRESH) String refreshToken) {
         var caller = security.getUserPrincipal() instanceof SignedInCaller c ? c.accountId() : null;
         sessions.signOut(refreshToken, caller);
-        return Response.noContent().cookie(SessionCookies.clear(security.isSecure())).build();
+        return Response.noContent().cookie(SessionCookies.clear(clientAddress.isHttps())).build();
     }
 
     @POST
@@ -105,7 +105,7 @@ public class SessionsResource {
     private Response browser(SessionService.Session session) {
         return Response.ok(new BrowserSession(MeResource.Me.of(session.account(), session.caller()), session.caller().csrfToken()))
                 .cookie(SessionCookies.issue(session.accessToken(), session.refreshToken(), SessionService.REFRESH_LIFETIME,
-                        session.caller().csrfToken(), security.isSecure()))
+                        session.caller().csrfToken(), clientAddress.isHttps()))
                 .build();
     }
 
