@@ -145,7 +145,7 @@ public class AccountService {
         var issued = AccountToken.issue(accountId, Purpose.EMAIL_CHANGE, normalised, clock.instant(), EMAIL_CHANGE_LIFETIME);
         accounts.persist(issued.token());
         mail(normalised, account.locale(), "mail.emailChange",
-                publicUrl + "/account.html?emailChangeToken=" + issued.secret(), account.displayName());
+                publicUrl + "/email-change-confirm.html?token=" + issued.secret(), account.displayName());
         mail(account.email(), account.locale(), "mail.emailChangeNotice", normalised, account.displayName());
         audit.record(accountId.toString(), "account.email-change-requested", "account:" + accountId, "");
     }
