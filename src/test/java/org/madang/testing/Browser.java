@@ -1,0 +1,101 @@
+package org.madang.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, pointed at the running server, with axe-core for accessibility
+ * checks. Without Chromium the browser tests are skipped on a developer's machine and fail under CI.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("webapp", "node_modules", "axe-core", "axe.min.js");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    public Browser() {
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && Files.exists(AXE);
+        if (!available) {
+            String missing = "Chromium, chromedriver or axe-core is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ", " + AXE + ")";
+            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(missing);
+            Assumptions.abort(missing);
+        }
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--lang=ko-KR");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    public WebDriver driver() { return driver; }
+
+    public Browser open(String path) {
+        driver.get(MadangServer.get().baseUrl() + path);
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public void type(String css, String text) {
+        var element = find(css);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    public void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /** Waits until the element's text contains the expected text, and returns the whole text. */
+    public String awaitText(String css, String expected) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), expected));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    public void awaitUrlContains(String fragment) {
+        wait.until(ExpectedConditions.urlContains(fragment));
+    }
+
+    /** Runs axe-core on the current page; returns the violations as "rule: targets" lines (empty when none). */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var result = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations.map("
+                        + "v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))}))"
+                        + ".catch(e => done({violations: ['axe failed: ' + e]}));");
+        return (List<String>) result.get("violations");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
