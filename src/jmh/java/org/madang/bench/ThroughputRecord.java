@@ -1,4 +1,4 @@
-package org.madang.ballot.bench;
+package org.madang.bench;
 
 import java.nio.file.Path;
 import java.util.List;

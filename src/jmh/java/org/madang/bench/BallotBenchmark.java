@@ -1,4 +1,4 @@
-package org.madang.ballot.bench;
+package org.madang.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.madang.ballot.hash.HashValue;

@@ -1,4 +1,4 @@
-package org.madang.ballot.bench;
+package org.madang.bench;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
