@@ -44,4 +44,50 @@ public record RangeProof(List<ChallengeResponse> parts) {
         }
         return Optional.empty();
     }
+
+    /**
+     * Proves that {@code ciphertext} = (g^ξ, K^(ξ+vote)) encrypts a value in 0..limit. The true
+     * branch j = vote commits honestly (a = g^u, b = K^u); every other branch is simulated from a
+     * chosen challenge and response, read straight off the verification equations. The real
+     * challenge c_vote = c − Σ others then closes the proof, v_vote = u − c_vote·ξ.
+     *
+     * @param randomness source of u and the simulated (c_j, v_j); derived from ξ for reproducibility
+     */
+    public static RangeProof prove(ElectionKey key, ElGamalCiphertext ciphertext, int vote, int limit, Scalar nonce,
+                                   NonceSequence randomness) {
+        if (vote < 0 || vote > limit) {
+            throw new IllegalArgumentException("vote " + vote + " is outside 0.." + limit);
+        }
+        Group group = key.group();
+        Scalar[] challenges = new Scalar[limit + 1];
+        Scalar[] responses = new Scalar[limit + 1];
+        List<Element> commitments = new ArrayList<>(2 * (limit + 1));
+        Scalar u = randomness.get(0);
+        Scalar othersSum = group.scalar(0);
+        for (int j = 0; j <= limit; j++) {
+            if (j == vote) {
+                commitments.add(key.generatorBase().pow(u));
+                commitments.add(key.publicKeyBase().pow(u));
+                continue;
+            }
+            Scalar c = randomness.get(2 * j + 1);
+            Scalar v = randomness.get(2 * j + 2);
+            Scalar w = v.subtract(group.scalar(j).multiply(c));
+            commitments.add(key.generatorBase().pow(v).multiply(ciphertext.pad().pow(c)));
+            commitments.add(key.publicKeyBase().pow(w).multiply(ciphertext.data().pow(c)));
+            challenges[j] = c;
+            responses[j] = v;
+            othersSum = othersSum.add(c);
+        }
+        Hasher h = Hasher.with(key.extendedBaseHash(), 0x21).element(key.publicKey()).ciphertext(ciphertext);
+        commitments.forEach(h::element);
+        Scalar c = group.hashToScalar(h.digest().bytes());
+        challenges[vote] = c.subtract(othersSum);
+        responses[vote] = u.subtract(challenges[vote].multiply(nonce));
+        List<ChallengeResponse> parts = new ArrayList<>(limit + 1);
+        for (int j = 0; j <= limit; j++) {
+            parts.add(new ChallengeResponse(challenges[j], responses[j]));
+        }
+        return new RangeProof(parts);
+    }
 }

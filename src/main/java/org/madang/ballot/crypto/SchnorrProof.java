@@ -26,4 +26,17 @@ public record SchnorrProof(Element commitment, Scalar challenge, Scalar response
                 .int4(guardianIndex).int4(coefficientIndex).element(commitment).element(h).digest().bytes());
         return expected.equals(challenge);
     }
+
+    /**
+     * Proves knowledge of {@code secret} behind K = g^secret: h = g^u, c = H(H_P; 0x10, i, j, K, h),
+     * v = u − c·secret.
+     */
+    public static SchnorrProof prove(Group group, HashValue parameterBaseHash, int guardianIndex, int coefficientIndex,
+                                     Scalar secret, Scalar u) {
+        Element commitment = group.gPow(secret);
+        Element h = group.gPow(u);
+        Scalar c = group.hashToScalar(Hasher.with(parameterBaseHash, 0x10)
+                .int4(guardianIndex).int4(coefficientIndex).element(commitment).element(h).digest().bytes());
+        return new SchnorrProof(commitment, c, u.subtract(c.multiply(secret)));
+    }
 }

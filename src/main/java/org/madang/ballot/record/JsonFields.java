@@ -19,12 +19,12 @@ import org.madang.ballot.json.JsonValue;
  * Typed, strict access to one JSON object of a record. Every error names the file and the JSON
  * path, so an auditor can find the offending value.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private final Map<String, JsonValue> members;
     private final String where;
 
-    JsonFields(JsonValue value, String where) throws RecordFormatException {
+    public JsonFields(JsonValue value, String where) throws RecordFormatException {
         if (!(value instanceof JsonValue.JsonObject o)) {
             throw new RecordFormatException(where + ": expected a JSON object");
         }
@@ -32,20 +32,20 @@ final class JsonFields {
         this.where = where;
     }
 
-    String where() {
+    public String where() {
         return where;
     }
 
-    String at(String name) {
+    public String at(String name) {
         return where + "." + name;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         JsonValue v = members.get(name);
         return v != null && v != JsonValue.JsonNull.NULL;
     }
 
-    JsonValue raw(String name) throws RecordFormatException {
+    public JsonValue raw(String name) throws RecordFormatException {
         JsonValue v = members.get(name);
         if (v == null) {
             throw new RecordFormatException(at(name) + ": required member is missing");
@@ -53,33 +53,33 @@ final class JsonFields {
         return v;
     }
 
-    String string(String name) throws RecordFormatException {
+    public String string(String name) throws RecordFormatException {
         if (raw(name) instanceof JsonValue.JsonString s) {
             return s.value();
         }
         throw new RecordFormatException(at(name) + ": expected a string");
     }
 
-    String optionalString(String name, String fallback) throws RecordFormatException {
+    public String optionalString(String name, String fallback) throws RecordFormatException {
         return has(name) ? string(name) : fallback;
     }
 
-    boolean bool(String name) throws RecordFormatException {
+    public boolean bool(String name) throws RecordFormatException {
         if (raw(name) instanceof JsonValue.JsonBoolean b) {
             return b.value();
         }
         throw new RecordFormatException(at(name) + ": expected true or false");
     }
 
-    int integer(String name) throws RecordFormatException {
+    public int integer(String name) throws RecordFormatException {
         return (int) longInRange(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    int nonNegative(String name) throws RecordFormatException {
+    public int nonNegative(String name) throws RecordFormatException {
         return (int) longInRange(name, 0, Integer.MAX_VALUE);
     }
 
-    long longInRange(String name, long min, long max) throws RecordFormatException {
+    public long longInRange(String name, long min, long max) throws RecordFormatException {
         if (raw(name) instanceof JsonValue.JsonNumber n) {
             try {
                 BigInteger v = n.value().toBigIntegerExact();
@@ -94,11 +94,11 @@ final class JsonFields {
         throw new RecordFormatException(at(name) + ": expected a number");
     }
 
-    JsonFields object(String name) throws RecordFormatException {
+    public JsonFields object(String name) throws RecordFormatException {
         return new JsonFields(raw(name), at(name));
     }
 
-    List<JsonFields> objects(String name) throws RecordFormatException {
+    public List<JsonFields> objects(String name) throws RecordFormatException {
         List<JsonValue> elements = array(name);
         List<JsonFields> out = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
@@ -107,7 +107,7 @@ final class JsonFields {
         return out;
     }
 
-    List<String> strings(String name) throws RecordFormatException {
+    public List<String> strings(String name) throws RecordFormatException {
         List<String> out = new ArrayList<>();
         for (JsonValue v : array(name)) {
             if (!(v instanceof JsonValue.JsonString s)) {
@@ -118,14 +118,14 @@ final class JsonFields {
         return out;
     }
 
-    List<JsonValue> array(String name) throws RecordFormatException {
+    public List<JsonValue> array(String name) throws RecordFormatException {
         if (raw(name) instanceof JsonValue.JsonArray a) {
             return a.elements();
         }
         throw new RecordFormatException(at(name) + ": expected an array");
     }
 
-    Map<String, String> stringMap(String name) throws RecordFormatException {
+    public Map<String, String> stringMap(String name) throws RecordFormatException {
         Map<String, String> out = new LinkedHashMap<>();
         if (!has(name)) {
             return out;
@@ -140,7 +140,7 @@ final class JsonFields {
         return out;
     }
 
-    byte[] base64(String name) throws RecordFormatException {
+    public byte[] base64(String name) throws RecordFormatException {
         String s = string(name);
         try {
             return Base64.getDecoder().decode(s);
@@ -149,7 +149,7 @@ final class JsonFields {
         }
     }
 
-    byte[] hex(String name) throws RecordFormatException {
+    public byte[] hex(String name) throws RecordFormatException {
         String s = string(name);
         try {
             return HexFormat.of().parseHex(s);
@@ -158,7 +158,7 @@ final class JsonFields {
         }
     }
 
-    BigInteger hexInteger(String name) throws RecordFormatException {
+    public BigInteger hexInteger(String name) throws RecordFormatException {
         String s = string(name);
         if (s.isEmpty() || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new RecordFormatException(at(name) + ": expected a hexadecimal integer");
@@ -166,7 +166,7 @@ final class JsonFields {
         return new BigInteger(s, 16);
     }
 
-    HashValue hash(String name) throws RecordFormatException {
+    public HashValue hash(String name) throws RecordFormatException {
         byte[] b = base64(name);
         if (b.length != HashValue.BYTES) {
             throw new RecordFormatException(at(name) + ": a hash value must be 32 bytes, found " + b.length);
@@ -174,7 +174,7 @@ final class JsonFields {
         return HashValue.of(b);
     }
 
-    Element element(Group group, String name) throws RecordFormatException {
+    public Element element(Group group, String name) throws RecordFormatException {
         try {
             return group.decodeElement(base64(name));
         } catch (InvalidElementException e) {
@@ -182,7 +182,7 @@ final class JsonFields {
         }
     }
 
-    Scalar scalar(Group group, String name) throws RecordFormatException {
+    public Scalar scalar(Group group, String name) throws RecordFormatException {
         try {
             return group.decodeScalar(base64(name));
         } catch (InvalidElementException e) {
@@ -190,7 +190,7 @@ final class JsonFields {
         }
     }
 
-    ElGamalCiphertext ciphertext(Group group, String name) throws RecordFormatException {
+    public ElGamalCiphertext ciphertext(Group group, String name) throws RecordFormatException {
         JsonFields c = object(name);
         return new ElGamalCiphertext(c.element(group, "pad"), c.element(group, "data"));
     }

@@ -358,7 +358,7 @@ public final class RecordJson {
         return new JsonValue.JsonObject(m);
     }
 
-    private static JsonValue rangeProof(RangeProof proof) {
+    public static JsonValue rangeProof(RangeProof proof) {
         List<JsonValue> parts = new ArrayList<>();
         for (ChallengeResponse p : proof.parts()) {
             parts.add(challengeResponse(p.challenge(), p.response()));
@@ -366,14 +366,14 @@ public final class RecordJson {
         return new JsonValue.JsonObject(Map.of("proofs", new JsonValue.JsonArray(parts)));
     }
 
-    private static JsonValue challengeResponse(Scalar c, Scalar v) {
+    public static JsonValue challengeResponse(Scalar c, Scalar v) {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("challenge", scalar(c));
         m.put("response", scalar(v));
         return new JsonValue.JsonObject(m);
     }
 
-    private static JsonValue hashedCiphertext(HashedElGamalCiphertext c) {
+    public static JsonValue hashedCiphertext(HashedElGamalCiphertext c) {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("c0", element(c.c0()));
         m.put("c1", str(Base64.getEncoder().encodeToString(c.c1())));
@@ -382,10 +382,28 @@ public final class RecordJson {
         return new JsonValue.JsonObject(m);
     }
 
-    private static JsonValue ciphertext(ElGamalCiphertext c) {
+    public static JsonValue ciphertext(ElGamalCiphertext c) {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("pad", element(c.pad()));
         m.put("data", element(c.data()));
+        return new JsonValue.JsonObject(m);
+    }
+
+    /** ballot_chain.json as egk-ec writes it: baux0 as a JSON array of signed bytes (kotlinx's ByteArray). */
+    public static JsonValue write(BallotChain chain) {
+        List<JsonValue> baux0 = new ArrayList<>();
+        for (byte b : chain.baux0()) {
+            baux0.add(JsonValue.of(b));
+        }
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("encrypting_device", str(chain.encryptingDevice()));
+        m.put("baux0", new JsonValue.JsonArray(baux0));
+        m.put("election_base_hash", hash(chain.extendedBaseHash()));
+        m.put("ballot_ids", new JsonValue.JsonArray(chain.ballotIds().stream().map(RecordJson::str).map(JsonValue.class::cast).toList()));
+        m.put("last_confirmation_code", hash(chain.lastConfirmationCode()));
+        if (chain.closingHash() != null) {
+            m.put("closing_hash", hash(chain.closingHash()));
+        }
         return new JsonValue.JsonObject(m);
     }
 
@@ -395,15 +413,15 @@ public final class RecordJson {
         return new JsonValue.JsonObject(m);
     }
 
-    private static JsonValue.JsonString element(Element e) {
+    public static JsonValue.JsonString element(Element e) {
         return str(Base64.getEncoder().encodeToString(e.encode()));
     }
 
-    private static JsonValue.JsonString scalar(Scalar s) {
+    public static JsonValue.JsonString scalar(Scalar s) {
         return str(Base64.getEncoder().encodeToString(s.encode()));
     }
 
-    private static JsonValue.JsonString hash(HashValue h) {
+    public static JsonValue.JsonString hash(HashValue h) {
         return str(h.toBase64());
     }
 

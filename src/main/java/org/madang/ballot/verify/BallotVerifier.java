@@ -14,21 +14,21 @@ import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.Manifest;
 
 /** Verifications 5, 6 and 7.A–7.B for one encrypted ballot. Stateless, safe to share between threads. */
-final class BallotVerifier {
+public final class BallotVerifier {
 
     private final ElectionKey key;
     private final Manifest manifest;
     private final Map<String, Manifest.Contest> contests;
     private final Set<String> ballotStyles = new HashSet<>();
 
-    BallotVerifier(ElectionKey key, Manifest manifest) {
+    public BallotVerifier(ElectionKey key, Manifest manifest) {
         this.key = key;
         this.manifest = manifest;
         this.contests = manifest.contestsById();
         manifest.ballotStyles().forEach(s -> ballotStyles.add(s.ballotStyleId()));
     }
 
-    void verify(EncryptedBallot ballot, Problems problems) {
+    public void verify(EncryptedBallot ballot, Problems problems) {
         String id = "ballot " + ballot.ballotId();
         if (!ballot.electionId().equals(key.extendedBaseHash())) {
             problems.add(VerificationStep.SELECTION_ENCRYPTIONS, id, "5.0", "election_id is not this election's H_E");

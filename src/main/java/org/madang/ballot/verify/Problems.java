@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects problems; one per unit of work (a ballot, the tally), merged afterwards. Not thread-safe. */
-final class Problems {
+public final class Problems {
 
     private final List<Problem> list = new ArrayList<>();
 
@@ -16,7 +16,7 @@ final class Problems {
         list.addAll(other.list);
     }
 
-    List<Problem> list() {
+    public List<Problem> list() {
         return list;
     }
 }
