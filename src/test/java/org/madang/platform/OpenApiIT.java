@@ -106,6 +106,12 @@ class OpenApiIT {
         assertThat(example.getString("email")).matches("[^@]+@[^@]+\\.[a-z]+");
         assertThat(example.getString("password").length()).isBetween(10, 128);
 
+        var created201 = signUp.getJsonObject("responses").getJsonObject("201");
+        assertThat(created201.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"))
+                .isEqualTo("#/components/schemas/AccountView");
+        assertThat(created201.getJsonObject("content").getJsonObject("application/json").getJsonObject("example")
+                .getJsonArray("roles")).isNotEmpty();
+
         // the documented example is a request the server accepts
         var created = Session.anonymous().post("/api/accounts", example.toString().replace("minji.kim@", "openapi-it-" + System.nanoTime() + "@"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 public final class Examples {
 
     static final String UUID_EXAMPLE = "3f2b8c1e-6d4a-4f0b-9a7e-5c1d2e3f4a5b";
-    private static final int MAX_DEPTH = 6;
+    private static final int MAX_DEPTH = 12;
     private static final Pattern LITERAL_ALTERNATIVES = Pattern.compile("\\^?\\(?([\\w-]+(?:\\|[\\w-]+)*)\\)?\\$?");
     private static final Pattern DIGITS = Pattern.compile("\\^?(?:\\\\d|\\[0-9])\\{(\\d+)}\\$?");
 
