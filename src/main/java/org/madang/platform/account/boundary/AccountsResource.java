@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.madang.platform.account.control.AccountService;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
@@ -67,6 +70,8 @@ public class AccountsResource {
     @POST
     @Path("accounts")
     @PermitAll
+    @APIResponse(responseCode = "201", description = "Created; a verification link is mailed. / 가입 완료, 확인 메일 발송",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Response signUp(@NotNull @Valid SignUp request) {
         limit("sign-up", 10);
         var account = service.signUp(request.email(), request.password(), request.displayName(), request.locale());
@@ -76,6 +81,7 @@ public class AccountsResource {
     @POST
     @Path("accounts/email-verifications")
     @PermitAll
+    @APIResponse(responseCode = "204", description = "The e-mail address is verified. / 이메일 확인 완료")
     public Response verifyEmail(@NotNull @Valid TokenOnly request) {
         service.verifyEmail(request.token());
         return Response.noContent().build();
@@ -84,6 +90,7 @@ public class AccountsResource {
     @POST
     @Path("password-resets")
     @PermitAll
+    @APIResponse(responseCode = "202", description = "A reset link is mailed if the address has an account. / 재설정 메일 발송")
     public Response requestReset(@NotNull @Valid EmailOnly request) {
         limit("password-reset", 5);
         service.requestPasswordReset(request.email());
@@ -93,6 +100,7 @@ public class AccountsResource {
     @POST
     @Path("password-resets/confirmations")
     @PermitAll
+    @APIResponse(responseCode = "204", description = "The password is changed. / 비밀번호 변경 완료")
     public Response confirmReset(@NotNull @Valid NewPassword request) {
         service.resetPassword(request.token(), request.newPassword());
         return Response.noContent().build();
