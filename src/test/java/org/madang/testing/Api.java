@@ -102,8 +102,14 @@ public final class Api {
         public Reply post(String path) { return send("POST", path, null, null, Map.of()); }
 
         public Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+            return sendRaw(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                    contentType, headers);
+        }
+
+        /** Any body: raw bytes, or a stream (sent chunked, without Content-Length). */
+        public Reply sendRaw(String method, String path, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
             var builder = HttpRequest.newBuilder(MadangServer.get().uri(path)).timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .method(method, body)
                     .header("Accept-Language", language);
             if (contentType != null) builder.header("Content-Type", contentType);
             if (bearer != null) builder.header("Authorization", "Bearer " + bearer);
