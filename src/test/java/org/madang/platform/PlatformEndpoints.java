@@ -81,8 +81,9 @@ public class PlatformEndpoints implements RoleMatrix.Table {
                                 "parentId", RoleSessions.homeOrganisation().toString()))
                         .allow(ADMIN).expect(201, ADMIN),
                 Endpoint.of("PUT", "/api/organisations/{id}")
-                        .call(who -> Call.of("/api/organisations/" + (who == ADMIN ? People.ministry() : RoleSessions.homeOrganisation()),
-                                Api.json("nameKo", "바뀐 이름", "nameEn", "Renamed", "version", 0)))
+                        .call(who -> who == ADMIN ? renameOfAFreshOrganisation()
+                                : Call.of("/api/organisations/" + RoleSessions.homeOrganisation(),
+                                        Api.json("nameKo", "바뀐 이름", "nameEn", "Renamed", "version", 1)))
                         .allow(ADMIN).expect(200, ADMIN),
 
                 // administration of accounts
@@ -131,6 +132,15 @@ public class PlatformEndpoints implements RoleMatrix.Table {
         var reply = Session.anonymous().post("/api/tokens", signInBody());
         if (reply.status() != 200) throw new AssertionError("Could not sign in for a refresh token: " + reply);
         return reply.json().getString("refreshToken");
+    }
+
+    /** A rename of an organisation made just now, at its current version. */
+    private static Call renameOfAFreshOrganisation() {
+        var created = People.admin().session().post("/api/organisations",
+                Api.json("nameKo", "개명부 " + UUID.randomUUID(), "nameEn", "Ministry to Rename", "kind", "MINISTRY"));
+        if (created.status() != 201) throw new AssertionError("Could not create an organisation: " + created);
+        return Call.of("/api/organisations/" + created.json().getString("id"),
+                Api.json("nameKo", "바뀐 이름", "nameEn", "Renamed", "version", created.json().getInt("version")));
     }
 
     private static UUID bystander;

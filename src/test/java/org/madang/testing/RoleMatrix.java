@@ -209,6 +209,12 @@ public final class RoleMatrix {
         return found;
     }
 
+    /** The root resource classes (with {@code @Path}) among the compiled classes. */
+    public static List<Class<?>> resourceClasses(Path classes) {
+        return load(classes).stream().filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class) && !c.isInterface()
+                && !Modifier.isAbstract(c.getModifiers())).toList();
+    }
+
     /** Every {@link Table} among the compiled test classes. */
     public static List<Table> tables(Path testClasses) {
         var tables = new ArrayList<Table>();
