@@ -46,6 +46,22 @@ class AccountSecurityIT {
     }
 
     @Test
+    void aTotpCodeSignsInOnceOnly() {
+        var person = People.citizen();
+        var grant = People.admin().session().post("/api/admin/users/" + person.id() + "/roles", Api.json("role", "MODERATOR"));
+        assertThat(grant.status()).isEqualTo(204);
+        String secret = People.enrolTotp(person.session());
+        String code = People.nextCode(secret);
+        var first = Session.anonymous().post("/api/tokens", Api.json("email", person.email(), "password", person.password(), "totpCode", code));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        var replay = Session.anonymous().post("/api/tokens", Api.json("email", person.email(), "password", person.password(), "totpCode", code));
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(401);
+        assertThat(replay.json().getString("type")).endsWith("/bad-credentials");
+        var noCode = Session.anonymous().post("/api/tokens", Api.json("email", person.email(), "password", person.password()));
+        assertThat(noCode.json().getString("type")).endsWith("/mfa-required");
+    }
+
+    @Test
     void signInAttemptsPerEmailAreRateLimited() {
         String nobody = People.uniqueEmail("nobody");
         for (int i = 1; i <= 10; i++) {
