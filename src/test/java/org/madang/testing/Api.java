@@ -60,7 +60,12 @@ public final class Api {
     /** Who makes the calls: nobody, a bearer token, or a browser's cookie jar. */
     public static final class Session {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        /*
+         * HTTP/1.1, as browsers (which never use cleartext HTTP/2) and the TLS-terminating proxy speak to the server. The
+         * JDK client's default, an h2c upgrade, drew spurious bare 431 answers from Payara Micro's listener.
+         */
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         private String bearer;
         private boolean sendCsrf = true;
         private String language = "ko";
@@ -102,8 +107,14 @@ public final class Api {
         public Reply post(String path) { return send("POST", path, null, null, Map.of()); }
 
         public Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+            return sendRaw(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                    contentType, headers);
+        }
+
+        /** Any body: raw bytes, or a stream (sent chunked, without Content-Length). */
+        public Reply sendRaw(String method, String path, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
             var builder = HttpRequest.newBuilder(MadangServer.get().uri(path)).timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .method(method, body)
                     .header("Accept-Language", language);
             if (contentType != null) builder.header("Content-Type", contentType);
             if (bearer != null) builder.header("Authorization", "Bearer " + bearer);

@@ -38,6 +38,8 @@ public final class MadangServer {
     private final Process process;
     private final Path log;
     private final String schema;
+    private final String jdbcUrl;
+    private static final String H2_USER = "madang", H2_PASSWORD = "madang";
 
     /** The server, started on first use; a failed start is not retried, so every later test fails at once. */
     public static synchronized MadangServer get() {
@@ -75,9 +77,13 @@ public final class MadangServer {
                 environment.put("MADANG_DB_PASSWORD", System.getProperty("madang.it.pg.password", ""));
             } else {
                 schema = null;
+                // AUTO_SERVER: tests may open the same database beside the server (to read what only the database shows)
                 environment.put("MADANG_DB_URL", "jdbc:h2:file:" + work.resolve("data/madang")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+                environment.put("MADANG_DB_USER", H2_USER);
+                environment.put("MADANG_DB_PASSWORD", H2_PASSWORD);
             }
+            jdbcUrl = environment.get("MADANG_DB_URL");
             environment.put("MADANG_SMTP_HOST", "127.0.0.1");
             environment.put("MADANG_SMTP_PORT", Integer.toString(smtpPort));
             environment.put("MADANG_SMTP_INTERVAL_MS", "200");
@@ -108,6 +114,17 @@ public final class MadangServer {
     }
 
     public String database() { return database; }
+
+    /**
+     * A connection to the server's own database, beside the server: for facts the API deliberately does not show
+     * (e.g. a signing key, to make tokens that are validly signed but wrong in another way). Read, don't write.
+     */
+    public java.sql.Connection connect() throws SQLException {
+        return "postgres".equals(database)
+                ? DriverManager.getConnection(jdbcUrl, System.getProperty("madang.it.pg.user", "postgres"),
+                        System.getProperty("madang.it.pg.password", ""))
+                : DriverManager.getConnection(jdbcUrl, H2_USER, H2_PASSWORD);
+    }
     public String baseUrl() { return baseUrl; }
     public GreenMail mail() { return mail; }
     public URI uri(String path) { return URI.create(baseUrl + path); }

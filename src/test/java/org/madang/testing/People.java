@@ -18,7 +18,6 @@ import org.madang.testing.Api.Session;
 public final class People {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{20,})");
     private static Person admin;
 
     private People() {
@@ -48,12 +47,14 @@ public final class People {
 
     /** The first administrator of the installation, with two-factor set up; one session shared by all tests. */
     public static synchronized Person admin() {
+        if (admin != null) renewIfOld(admin);
         if (admin == null) {
             var plain = signIn(MadangServer.ADMIN_EMAIL, MadangServer.ADMIN_PASSWORD, null);
             String secret = enrolTotp(plain);
             var session = signIn(MadangServer.ADMIN_EMAIL, MadangServer.ADMIN_PASSWORD, nextCode(secret));
             admin = new Person(UUID.fromString(session.get("/api/me").json().getString("id")), MadangServer.ADMIN_EMAIL,
                     MadangServer.ADMIN_PASSWORD, secret, session);
+            SIGNED_IN_AT.put(MadangServer.ADMIN_EMAIL, Instant.now());
         }
         return admin;
     }
@@ -76,6 +77,26 @@ public final class People {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().getString("id"));
     }
+
+    /**
+     * Access tokens live ten minutes: a session kept for the whole run signs in again (with a fresh code) when its
+     * token is getting old. The Session object stays the same, so whoever holds it keeps working.
+     */
+    public static synchronized void renewIfOld(Person person) {
+        Instant at = SIGNED_IN_AT.get(person.email());
+        if (at != null && at.plus(RENEW_AFTER).isAfter(Instant.now())) return;
+        String code = person.totpSecret() == null ? null : Totp.code(person.totpSecret(), Instant.now());
+        person.session().useBearer(signIn(person.email(), person.password(), code).bearerToken());
+        SIGNED_IN_AT.put(person.email(), Instant.now());
+    }
+
+    /** Notes when a long-lived person signed in, for {@link #renewIfOld}. */
+    public static void signedInNow(Person person) {
+        SIGNED_IN_AT.put(person.email(), Instant.now());
+    }
+
+    private static final java.util.Map<String, Instant> SIGNED_IN_AT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Duration RENEW_AFTER = Duration.ofMinutes(7);
 
     public static Session signIn(String email, String password, String totpCode) {
         var reply = Session.anonymous().post("/api/tokens", Api.json("email", email, "password", password, "totpCode", totpCode));
@@ -103,6 +124,20 @@ public final class People {
 
     /** Waits for a mail to the address whose body contains the path, and returns the token in its link. */
     public static String mailedToken(String email, String linkPath) {
+        return mailedParameter(email, linkPath, "token");
+    }
+
+    /** Waits for a mail to the address whose body has a link to the path, and returns that link's query parameter. */
+    public static String mailedParameter(String email, String linkPath, String parameter) {
+        var pattern = Pattern.compile("[?&]" + Pattern.quote(parameter) + "=([A-Za-z0-9_-]{20,})");
+        String body = awaitMail(email, linkPath);
+        var matcher = pattern.matcher(body.substring(body.indexOf(linkPath)));
+        if (!matcher.find()) throw new AssertionError("No " + parameter + " in the link to " + linkPath + ": " + body);
+        return matcher.group(1);
+    }
+
+    /** Waits for a mail to the address whose body contains the text, and returns the body. */
+    public static String awaitMail(String email, String text) {
         var mail = MadangServer.get().mail();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -110,17 +145,13 @@ public final class People {
                 try {
                     boolean toThem = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(email));
                     String body = message.getContent().toString();
-                    int at = body.indexOf(linkPath);
-                    if (toThem && at >= 0) {
-                        var matcher = TOKEN.matcher(body.substring(at));
-                        if (matcher.find()) return matcher.group(1);
-                    }
+                    if (toThem && body.contains(text)) return body;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }
             MadangServer.sleep(100);
         }
-        throw new AssertionError("No mail with " + linkPath + " reached " + email);
+        throw new AssertionError("No mail containing " + text + " reached " + email);
     }
 }

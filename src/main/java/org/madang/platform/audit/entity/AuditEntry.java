@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -42,7 +43,8 @@ public class AuditEntry {
 
     public AuditEntry(long seq, Instant at, String actor, String action, String target, String detail, String previousHash) {
         this.seq = seq;
-        this.at = at;
+        // the hash must survive the round trip through the database, whose timestamps keep microseconds
+        this.at = at.truncatedTo(ChronoUnit.MICROS);
         this.actor = limit(actor, 100);
         this.action = limit(action, 100);
         this.target = limit(target, 200);
