@@ -3,10 +3,14 @@
 export const ROLES = ['CITIZEN', 'OFFICIAL', 'ORG_ADMIN', 'MODERATOR', 'REGISTRAR', 'ELECTION_ADMIN', 'AUDITOR', 'ADMIN'];
 export const IDENTITY_LEVELS = ['REGISTERED', 'VERIFIED_RESIDENT'];
 
-/** True when the user holds any of the roles (at any organisation scope). */
+/**
+ * True when the user's session holds any of the roles (at any organisation scope). Staff roles count only once
+ * signed in with the second factor, which the API reports as activeRoles.
+ */
 export function hasRole(user, ...roles) {
-  if (!user || !Array.isArray(user.roles)) return false;
-  return user.roles.some(r => roles.includes(typeof r === 'string' ? r : r.role));
+  if (!user) return false;
+  const held = Array.isArray(user.activeRoles) ? user.activeRoles : (user.roles || []);
+  return held.some(r => roles.includes(typeof r === 'string' ? r : r.role));
 }
 
 /** Admin pages the user may open, in menu order. */

@@ -1,7 +1,7 @@
 // Client-side checks that mirror the API's rules closely enough to help people early.
 // The server stays the authority: its field errors are shown the same way.
 
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,5 +1,5 @@
 import '../shell.js';
-import { post, del } from '../api.js';
+import { post } from '../api.js';
 import { validate, groupSecret } from '../validation.js';
 import { handleForm, announce } from '../forms.js';
 import { requireUser, setCurrentUser } from '../session.js';
@@ -45,7 +45,7 @@ handleForm($('totp-confirm-form'), {
 handleForm($('totp-disable-form'), {
   rules: { code: ['required', 'totp'] },
   validateFn: validate,
-  submit: v => del('/api/me/totp', { code: v.code.trim() }),
+  submit: v => post('/api/me/totp/deactivations', { code: v.code.trim() }),
   success: async () => {
     user = { ...user, totpEnabled: false };
     setCurrentUser(user);

@@ -74,8 +74,35 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
-    public void awaitUrlContains(String fragment) {
-        wait.until(ExpectedConditions.urlContains(fragment));
+    /** Waits until the address contains any of the fragments (or, for "/", is the site root). */
+    public void awaitUrlContains(String... fragments) {
+        wait.until(d -> {
+            String url = d.getCurrentUrl();
+            String base = MadangServer.get().baseUrl();
+            for (String fragment : fragments) {
+                if (fragment.equals("/") ? url.equals(base + "/") : url.contains(fragment)) return true;
+            }
+            return false;
+        });
+    }
+
+    public String htmlLang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    public void awaitHtmlLang(String language) {
+        wait.until(d -> language.equals(htmlLang()));
+    }
+
+    /** Lets the page's scripts finish their first requests and rendering before it is examined. */
+    public void settle() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && !document.querySelector('[aria-busy=\"true\"]')")));
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs axe-core on the current page; returns the violations as "rule: targets" lines (empty when none). */
