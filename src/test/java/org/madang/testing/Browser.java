@@ -64,8 +64,11 @@ public final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Scrolls the element to the middle of the window first, clear of the page's sticky header and footer. */
     public void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        var element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     /** Waits until the element's text contains the expected text, and returns the whole text. */
@@ -87,11 +90,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public String htmlLang() {
-        return driver.findElement(By.tagName("html")).getAttribute("lang");
+        return String.valueOf(driver.executeScript("return document.documentElement.lang"));
     }
 
     public void awaitHtmlLang(String language) {
-        wait.until(d -> language.equals(htmlLang()));
+        wait.ignoring(org.openqa.selenium.JavascriptException.class).until(d -> language.equals(htmlLang()));
     }
 
     /** Lets the page's scripts finish their first requests and rendering before it is examined. */
