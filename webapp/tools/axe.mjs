@@ -23,6 +23,8 @@ const browser = await puppeteer.launch({
 });
 let total = 0;
 async function check(page, lang, signedIn, label) {
+  // KRDS animates colours (0.4 s); let transitions settle so contrast is measured at rest.
+  await new Promise(r => setTimeout(r, 450));
   const htmlLang = await page.evaluate(() => document.documentElement.lang);
   await page.evaluate(axeSource);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

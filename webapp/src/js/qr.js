@@ -1,17 +1,9 @@
 // Draws a QR code of the otpauth URI as SVG built with DOM calls (no canvas, no inline styles).
 import qrcode from './vendor/qrcode.mjs';
 import { t } from './i18n.js';
+import { qrPath } from './qr-path.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/** Path data for the dark modules of a QR matrix, one 1x1 square each, offset by a quiet zone. */
-export function qrPath(size, isDark, margin = 4) {
-  let d = '';
-  for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) if (isDark(r, c)) d += `M${c + margin} ${r + margin}h1v1h-1z`;
-  }
-  return d;
-}
 
 export function renderQr(container, text) {
   container.textContent = '';
