@@ -91,7 +91,7 @@ class AccountSecurityIT {
         var request = person.session().post("/api/me/email-changes", Api.json("newEmail", newEmail, "password", person.password()));
         assertThat(request.status()).as(request.toString()).isEqualTo(202);
         People.awaitMail(person.email(), newEmail);
-        String token = People.mailedParameter(newEmail, "/account.html", "emailChangeToken");
+        String token = People.mailedParameter(newEmail, "/email-change-confirm.html", "token");
         assertThat(person.session().get("/api/me").json().getString("email")).as("not changed before confirmation").isEqualTo(person.email());
 
         var confirm = person.session().post("/api/me/email-changes/confirmations", Api.json("token", token));
