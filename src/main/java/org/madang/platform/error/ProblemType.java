@@ -19,6 +19,7 @@ public enum ProblemType {
     GONE("gone", 410, "더 이상 유효하지 않습니다", "No longer valid"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "요청 본문이 너무 큽니다", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "지원하지 않는 콘텐츠 형식입니다", "Unsupported content type"),
+    UNPROCESSABLE("unprocessable", 422, "요청 내용을 받아들일 수 없습니다", "The request was understood but its content is refused"),
     LOCKED("locked", 423, "계정이 일시적으로 잠겼습니다", "Account temporarily locked"),
     RATE_LIMITED("rate-limited", 429, "요청이 너무 많습니다", "Too many requests"),
     INTERNAL("internal", 500, "서버 오류가 발생했습니다", "Internal server error"),

@@ -1,0 +1,63 @@
+package org.madang.election.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person on an election's roll: a verified resident, or an e-mail address from an imported roll. */
+@Entity
+@Table(name = "election_voter")
+public class Voter {
+
+    public enum Source { RESIDENT, IMPORT }
+
+    @Id
+    private UUID id;
+    @Column(name = "election_id", nullable = false)
+    private UUID electionId;
+    @Column(nullable = false)
+    private String email;
+    @Column(name = "account_id")
+    private UUID accountId;
+    @Column(nullable = false)
+    private String district;
+    @Column(name = "ballot_style", nullable = false)
+    private String ballotStyle;
+    @Column(nullable = false)
+    private String source;
+    /** The public half of the voter's credential (compressed P-256 point, hex); the private half never leaves their device. */
+    @Column
+    private String credential;
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected Voter() {
+    }
+
+    public Voter(UUID electionId, String email, UUID accountId, String district, String ballotStyle, Source source, Instant now) {
+        this.id = UUID.randomUUID();
+        this.electionId = electionId;
+        this.email = email;
+        this.accountId = accountId;
+        this.district = district;
+        this.ballotStyle = ballotStyle;
+        this.source = source.name();
+        this.addedAt = now;
+    }
+
+    public void registerCredential(String publicCredential) {
+        credential = publicCredential;
+    }
+
+    public UUID id() { return id; }
+    public UUID electionId() { return electionId; }
+    public String email() { return email; }
+    public UUID accountId() { return accountId; }
+    public String district() { return district; }
+    public String ballotStyle() { return ballotStyle; }
+    public Source source() { return Source.valueOf(source); }
+    public String credential() { return credential; }
+}
