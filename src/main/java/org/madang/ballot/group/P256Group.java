@@ -176,6 +176,9 @@ public final class P256Group implements Group {
 
     @Override
     public Element multiExp(Element a, Scalar x, Element b, Scalar y) {
+        // BC's Shamir trick cannot precompute a table for the point at infinity (e.g. the pad of an empty tally)
+        if (a.isIdentity()) return b.pow(y);
+        if (b.isIdentity()) return a.pow(x);
         return new PointElement(ECAlgorithms.sumOfTwoMultiplies(
                 point(a).point, x.value(), point(b).point, y.value()).normalize());
     }

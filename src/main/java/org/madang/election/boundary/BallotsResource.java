@@ -39,7 +39,7 @@ import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 
 /** Casting ballots, the public bulletin board, and receipts anyone can check. */
-@Path("")
+@Path("elections")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,7 +93,7 @@ public class BallotsResource {
     }
 
     @POST
-    @Path("elections/{id}/ballots")
+    @Path("{id}/ballots")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public Response cast(@PathParam("id") UUID id, String body) {
         JsonValue.JsonObject envelope = Messages.object(CeremonyResource.required(body));
@@ -108,7 +108,7 @@ public class BallotsResource {
     }
 
     @GET
-    @Path("elections/{id}/board")
+    @Path("{id}/board")
     @PermitAll
     public BoardPage board(@PathParam("id") UUID id, @QueryParam("code") String code,
                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -124,7 +124,7 @@ public class BallotsResource {
     }
 
     @GET
-    @Path("elections/{id}/board/{code}")
+    @Path("{id}/board/{code}")
     @PermitAll
     public BoardEntryView boardEntry(@PathParam("id") UUID id, @PathParam("code") String code) {
         elections.visible(id, false);
@@ -134,32 +134,12 @@ public class BallotsResource {
     }
 
     @GET
-    @Path("elections/{id}/receipt-key")
+    @Path("{id}/receipt-key")
     @PermitAll
     public Response receiptKey(@PathParam("id") UUID id) {
         Election e = elections.visible(id, false);
         if (e.receiptPublicJwk() == null) throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpenYet");
         return Response.ok("{\"jwk\":" + e.receiptPublicJwk() + "}").build();
-    }
-
-    @POST
-    @Path("receipts/verifications")
-    @PermitAll
-    public ReceiptCheckResult checkReceipt(@NotNull ReceiptCheck request) {
-        String electionId = ReceiptSigner.claimedElection(request.receipt()).orElse(null);
-        if (electionId == null || !electionId.matches("[0-9a-f-]{36}")) return new ReceiptCheckResult(false, false, null);
-        Election e;
-        try {
-            e = elections.visible(UUID.fromString(electionId), false);
-        } catch (ProblemException | IllegalArgumentException notFound) {
-            return new ReceiptCheckResult(false, false, null);
-        }
-        if (e.receiptPublicJwk() == null) return new ReceiptCheckResult(false, false, null);
-        Map<String, Object> claims = ReceiptSigner.verify(e.receiptPublicJwk(), request.receipt()).orElse(null);
-        if (claims == null || !(claims.get("confirmationCode") instanceof String code)) return new ReceiptCheckResult(false, false, null);
-        var entry = box.byCode(e.id(), code).filter(b -> b.entryHash().equals(claims.get("chainHash"))
-                && String.valueOf(b.position()).equals(String.valueOf(claims.get("position"))));
-        return new ReceiptCheckResult(true, entry.isPresent(), entry.map(BoardEntryView::of).orElse(null));
     }
 
     private SignedInCaller caller() {

@@ -31,7 +31,7 @@ import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 
 /** The tally's progress, the published record (file by file or as one zip), and the results. */
-@Path("elections/{id}")
+@Path("elections")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordsResource {
@@ -67,15 +67,35 @@ public class RecordsResource {
     }
 
     @GET
-    @Path("tally")
+    @Path("{id}/tally")
     @PermitAll
     public TallyView tally(@PathParam("id") UUID id) {
         Election e = elections.visible(id, staff());
         return new TallyView(e.state().name(), e.tallyProgress(), e.tallyTotal(), e.tallyJson() != null, e.resultJson() != null);
     }
 
+    /**
+     * What a voter's device needs to encrypt (constants, manifest, config, election_initialized), exactly as they will
+     * appear in the record; public once the key ceremony is complete.
+     */
     @GET
-    @Path("record")
+    @Path("{id}/documents/{name}")
+    @PermitAll
+    public Response document(@PathParam("id") UUID id, @PathParam("name") String name) {
+        Election e = elections.visible(id, staff());
+        if (e.initializedJson() == null) throw new ProblemException(ProblemType.CONFLICT, "election.ceremonyIncomplete");
+        String json = switch (name) {
+            case "constants.json" -> org.madang.ballot.json.JsonWriter.write(RecordJson.write(ElectionCryptography.group(e.groupName()).constants()));
+            case "manifest.json" -> e.manifestJson();
+            case "election_config.json" -> e.configJson();
+            case "election_initialized.json" -> e.initializedJson();
+            default -> throw ProblemException.notFound("document");
+        };
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("{id}/record")
     @PermitAll
     public RecordFiles files(@PathParam("id") UUID id) {
         published(id);
@@ -83,7 +103,7 @@ public class RecordsResource {
     }
 
     @GET
-    @Path("record/{path: .+}")
+    @Path("{id}/record/{path: .+}")
     @PermitAll
     public Response file(@PathParam("id") UUID id, @PathParam("path") String path) {
         published(id);
@@ -91,7 +111,7 @@ public class RecordsResource {
     }
 
     @GET
-    @Path("record.zip")
+    @Path("{id}/record.zip")
     @PermitAll
     @Produces("application/zip")
     public Response zip(@PathParam("id") UUID id) {
@@ -102,7 +122,7 @@ public class RecordsResource {
     }
 
     @GET
-    @Path("results")
+    @Path("{id}/results")
     @PermitAll
     public Results results(@PathParam("id") UUID id) {
         Election e = published(id);

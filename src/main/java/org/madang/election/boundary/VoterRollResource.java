@@ -34,7 +34,7 @@ import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 
 /** The voter roll of an election, and a voter's own place on it (eligibility, ballot style, credential). */
-@Path("elections/{id}")
+@Path("elections")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,14 +71,14 @@ public class VoterRollResource {
     }
 
     @POST
-    @Path("roll/residents")
+    @Path("{id}/roll/residents")
     @RolesAllowed(Role.ELECTION_ADMIN_NAME)
     public VoterRoll.Added addResidents(@PathParam("id") UUID id, Empty ignored) {
         return roll.addVerifiedResidents(id, caller().accountId());
     }
 
     @POST
-    @Path("roll/imports")
+    @Path("{id}/roll/imports")
     @Consumes("text/csv")
     @RolesAllowed(Role.ELECTION_ADMIN_NAME)
     public VoterRoll.Added importRoll(@PathParam("id") UUID id, String csv) {
@@ -87,7 +87,7 @@ public class VoterRollResource {
     }
 
     @GET
-    @Path("roll")
+    @Path("{id}/roll")
     @RolesAllowed({Role.ELECTION_ADMIN_NAME, Role.AUDITOR_NAME})
     public Elections.Page<RollEntry> page(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -97,7 +97,7 @@ public class VoterRollResource {
     }
 
     @GET
-    @Path("me")
+    @Path("{id}/me")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public MyPlace me(@PathParam("id") UUID id) {
         Election e = elections.visible(id, false);
@@ -109,7 +109,7 @@ public class VoterRollResource {
     }
 
     @PUT
-    @Path("me/credential")
+    @Path("{id}/me/credential")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public jakarta.ws.rs.core.Response registerCredential(@PathParam("id") UUID id, @NotNull CredentialRegistration request) {
         elections.visible(id, false);
@@ -118,7 +118,7 @@ public class VoterRollResource {
     }
 
     @GET
-    @Path("credentials")
+    @Path("{id}/credentials")
     @PermitAll
     public Credentials credentials(@PathParam("id") UUID id) {
         Election e = elections.visible(id, false);

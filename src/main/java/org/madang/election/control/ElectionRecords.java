@@ -45,6 +45,9 @@ public class ElectionRecords {
     BallotBox box;
 
     @Inject
+    VoterRoll roll;
+
+    @Inject
     ElectionCryptography cryptography;
 
     @Inject
@@ -98,7 +101,7 @@ public class ElectionRecords {
                 "entries", new JsonValue.JsonArray(board))));
         files.put("madang/counted.json", JsonWriter.write(object("counted", new JsonValue.JsonArray(counted))));
         files.put("madang/credentials.json", JsonWriter.write(object("credentials", new JsonValue.JsonArray(
-                box.roll.credentials(e.id()).stream().map(c -> (JsonValue) JsonValue.of(c)).toList()))));
+                roll.credentials(e.id()).stream().map(c -> (JsonValue) JsonValue.of(c)).toList()))));
         files.put("madang/receipt_key.json", e.receiptPublicJwk());
         files.put("madang/manifest_form.json", e.manifestForm());
         files.forEach((path, content) -> em.persist(new RecordFile(e.id(), path, content)));

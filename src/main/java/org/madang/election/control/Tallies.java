@@ -57,13 +57,14 @@ public class Tallies {
     @Inject
     Tallies self;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<UUID> waitingForTally() {
         return em.createQuery("SELECT e.id FROM Election e WHERE e.state = :s AND (e.tallyJson IS NULL OR e.resultJson IS NULL)", UUID.class)
                 .setParameter("s", State.TALLYING).getResultList();
     }
 
     /** Adds up the counted ballots page by page, reporting progress; the result is stored with the ballot counts. */
+    @Transactional
     public void tally(UUID electionId) {
         Election e = elections.byId(electionId);
         if (e.state() != State.TALLYING || e.tallyJson() != null) return;
@@ -80,6 +81,7 @@ public class Tallies {
                 after = entry.position();
             }
             added += page.size();
+            em.clear(); // a read-only pass over possibly 100,000 ballots: keep the persistence context small
             self.progress(electionId, added, total);
         }
         EncryptedTally tally = accumulator.result("tally-" + electionId);
@@ -151,6 +153,7 @@ public class Tallies {
     }
 
     /** Demo elections: the server's own trustees decrypt the tally and the challenged ballots. */
+    @Transactional
     public void decryptWithDemoTrustees(UUID electionId) {
         Election e = elections.byId(electionId);
         if (!e.demoTrustees() || e.tallyJson() == null || e.resultJson() != null) return;
