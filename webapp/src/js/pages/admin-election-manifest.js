@@ -181,6 +181,36 @@ function renderContests() {
   });
 }
 
+/**
+ * A district's id or name changed: update the choices that show districts (ballot-style checkboxes, contest
+ * district menus) in place, so that focus, a click under way and any error messages stay where they are.
+ */
+function refreshDistrictChoices() {
+  const districts = m.districts.filter(d => d.id.trim());
+  const label = d => `${nameOf(d) || d.id} (${d.id})`;
+  m.ballotStyles.forEach((s, i) => {
+    const group = $(pathToId(`ballotStyles[${i}].districtIds`));
+    const boxes = group ? [...group.querySelectorAll('input[type="checkbox"]')] : [];
+    if (boxes.length === districts.length) {
+      boxes.forEach((b, j) => {
+        b.value = districts[j].id;
+        b.checked = s.districtIds.includes(districts[j].id);
+        const l = group.querySelector(`label[for="${b.id}"]`);
+        if (l) l.textContent = label(districts[j]);
+      });
+    } else {
+      renderStyles();
+    }
+  });
+  m.contests.forEach((c, i) => {
+    const sel = $(pathToId(`contests[${i}].districtId`));
+    if (!sel) return;
+    while (sel.options.length > 1) sel.remove(1);
+    for (const d of districts) sel.append(el('option', { value: d.id }, label(d)));
+    sel.value = c.districtId;
+  });
+}
+
 function renderAll(focusId) {
   const keep = focusId || document.activeElement?.id;
   renderDistricts();
@@ -293,8 +323,7 @@ form.addEventListener('change', ev => {
   } else if (x.tagName === 'SELECT') {
     r.parent[r.key] = x.value;
   } else if (r.parts[0] === 'districts') {
-    // Names and ids of districts appear in the ballot styles and contests: redraw once focus has moved on.
-    setTimeout(() => renderAll(), 0);
+    refreshDistrictChoices();
   }
 });
 
