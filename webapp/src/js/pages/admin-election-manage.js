@@ -167,6 +167,7 @@ function renderRoll() {
   setText($('roll-count'), 'manage.rollCount', { total, page: rollPage + 1, pages });
   $('roll-prev').disabled = rollPage <= 0;
   $('roll-next').disabled = rollPage >= pages - 1;
+  $('roll-prev').parentElement.hidden = pages <= 1 && rollPage === 0;
 }
 
 async function loadRoll() {
