@@ -9,4 +9,6 @@ test('staff pages follow the roles the session holds, not the roles granted', ()
     ['organisations', 'users', 'outbox', 'audit']);
   assert.ok(hasRole({ activeRoles: ['AUDITOR'] }, 'ADMIN', 'AUDITOR'));
   assert.ok(!hasRole(null, 'ADMIN'));
+  assert.deepEqual(adminPagesFor({ roles: [{ role: 'ELECTION_ADMIN' }], activeRoles: ['ELECTION_ADMIN'] }), ['elections', 'election-new']);
+  assert.deepEqual(adminPagesFor({ roles: [{ role: 'ELECTION_ADMIN' }], activeRoles: ['CITIZEN'] }), []);
 });

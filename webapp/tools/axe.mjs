@@ -1,5 +1,5 @@
-// Runs axe-core on every built page, in Korean and in English, signed in as the mock admin
-// (so account and admin pages show their content). Uses the machine's Chromium via puppeteer-core.
+// Runs axe-core on every built page, in Korean and in English, signed out, signed in as the mock admin
+// (account and admin pages) and as the mock election administrator (election pages), plus form error states. Uses the machine's Chromium via puppeteer-core.
 // Usage: npm run build && npm run axe   (CHROMIUM=/path/to/chromium to override)
 import puppeteer from 'puppeteer-core';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -7,6 +7,9 @@ import { join, relative, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { start } from './serve.mjs';
+import { ELECTION_IDS } from './mock-elections.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -22,7 +25,7 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 let total = 0;
-async function check(page, lang, signedIn, label) {
+async function check(page, lang, who, label) {
   // KRDS animates colours (0.4 s); let transitions settle so contrast is measured at rest.
   await new Promise(r => setTimeout(r, 450));
   const htmlLang = await page.evaluate(() => document.documentElement.lang);
@@ -30,7 +33,7 @@ async function check(page, lang, signedIn, label) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const v = result.violations;
   total += v.length;
-  console.log(`${v.length ? 'FAIL' : 'ok  '} [${lang}${signedIn ? ', signed in' : ''}] ${label} (lang=${htmlLang})`);
+  console.log(`${v.length ? 'FAIL' : 'ok  '} [${lang}${who ? `, ${who}` : ''}] ${label} (lang=${htmlLang})`);
   if (htmlLang !== lang) { console.log(`  <html lang> is ${htmlLang}, expected ${lang}`); total++; }
   for (const x of v) {
     console.log(`  ${x.id} (${x.impact}): ${x.help}`);
@@ -38,36 +41,111 @@ async function check(page, lang, signedIn, label) {
   }
 }
 const cspErrors = [];
+const E = ELECTION_IDS;
+// Which pages each visitor sees: signed out, the platform admin, and an election administrator.
+const electionAdminPage = path => /^\/admin\/election-/.test(path);
+const visitsOf = path => {
+  if (electionAdminPage(path)) {
+    return {
+      '/admin/election-new.html': [''],
+      '/admin/election-edit.html': [`?id=${E.draft}`, `?id=${E.open}`],
+      '/admin/election-manifest.html': [`?id=${E.draft}`, `?id=${E.open}`],
+      '/admin/election-manage.html': [`?id=${E.draft}`, `?id=${E.tallying}`, `?id=${E.published}`],
+    }[path] || [''];
+  }
+  if (path === '/elections/election.html') return [`?id=${E.open}`, `?id=${E.published}`];
+  if (path === '/elections/index.html') return ['', '?page=2'];
+  return [queries[path] || ''];
+};
+const csvFile = join(mkdtempSync(join(tmpdir(), 'madang-axe-')), 'roll.csv');
+writeFileSync(csvFile, 'email,district\nresident1@madang.test,seoul-jongno\nnot an e-mail line\n');
+
+// Error states: fill or submit a form wrongly, then look again.
+async function errorStates(page, path, query, lang, who) {
+  const again = label => check(page, lang, who, `${path}${query} (${label})`);
+  const errorForm = { '/signup.html': '#signup-form', '/signin.html': '#signin-form', '/account.html': '#password-form' }[path];
+  if (errorForm) {
+    await page.click(`${errorForm} button[type=submit]`);
+    await page.waitForSelector('.form-hint-invalid');
+    await again('errors shown');
+  }
+  if (path === '/admin/election-new.html') {
+    await page.$eval('#quorum', x => { x.value = '7'; x.dispatchEvent(new Event('input', { bubbles: true })); });
+    await page.click('#election-form button[type=submit]');
+    await page.waitForSelector('.form-hint-invalid');
+    await page.click('#demo-trustees');
+    await again('errors shown, demo warning');
+  }
+  if (path === '/admin/election-manifest.html' && query.includes(E.draft)) {
+    // Client-side errors: a bad id and an empty name.
+    await page.click('#add-district');
+    await page.type('#mf-districts-1-id', 'Seoul Jung');
+    await page.click('#manifest-form button[type=submit]');
+    await page.waitForSelector('.form-hint-invalid');
+    await again('client errors');
+    // Server-side errors mapped to the inputs: the contest's district is on no ballot style.
+    await page.$eval('#mf-districts-1-id', x => { x.value = ''; });
+    await page.type('#mf-districts-1-id', 'seoul-jung');
+    await page.type('#mf-districts-1-nameKo', '중구');
+    await page.type('#mf-districts-1-nameEn', 'Jung-gu');
+    await page.focus('#mf-contests-0-titleKo');
+    await new Promise(r => setTimeout(r, 100));
+    await page.select('#mf-contests-0-districtId', 'seoul-jung');
+    await page.click('#manifest-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#manifest-form-status')?.textContent && document.querySelector('#mf-contests-0-districtId[aria-invalid]'));
+    await again('server errors');
+    await page.select('#mf-contests-0-kind', 'K_OF_N');
+    await page.click('#btn-add-mf-contests-0-options');
+    await again('k-of-n with an added option');
+  }
+  if (path === '/admin/election-manage.html' && query.includes(E.draft)) {
+    await page.click('#trustees-form button[type=submit]');
+    await page.waitForSelector('#trustees-form .form-hint-invalid');
+    const file = await page.$('#roll-file');
+    await file.uploadFile(csvFile);
+    await page.click('#import-form button[type=submit]');
+    await page.waitForSelector('#rejected:not([hidden])');
+    await again('trustee and CSV errors');
+    await page.click('#transitions [data-to="KEY_CEREMONY"]');
+    await page.waitForSelector('#confirm-dialog[open]');
+    await again('confirm dialog');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#lifecycle-status.is-error');
+    await again('move refused');
+  }
+}
+
 try {
-  for (const signedIn of [false, true]) {
+  for (const who of ['', 'admin@madang.test', 'election@madang.test']) {
+    const signedIn = !!who;
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     page.on('console', m => { if (/Content Security Policy|Refused to/.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`); });
     page.on('pageerror', e => cspErrors.push(`${page.url()}: ${e.message}`));
     if (signedIn) {
       await page.goto(`${base}/signin.html`);
-      await page.type('#email', 'admin@madang.test');
+      await page.type('#email', who);
       await page.type('#password', 'correct-horse');
       await Promise.all([page.waitForNavigation(), page.click('#signin-form button[type=submit]')]);
     }
     for (const lang of ['ko', 'en']) {
       for (const path of pages) {
         const authPage = /^\/(account|totp|admin\/)/.test(path);
-        if (signedIn !== authPage && !(signedIn && path === '/index.html')) continue;
-        await page.goto(`${base}/`);
-        await page.evaluate(l => { localStorage.setItem('madang.lang', l); document.cookie = `madang_lang=${l}; Path=/`; }, lang);
-        await page.goto(`${base}${path}${queries[path] || ''}`, { waitUntil: 'networkidle0' });
-        if (path === '/admin/users.html') await page.click('#users-body [data-user]').catch(() => {});
-        if (path === '/admin/organisations.html') await page.click('#org-tree [data-edit]').catch(() => {});
-        if (path === '/admin/outbox.html') await page.click('#outbox-body [data-open]').catch(() => {});
-        if (path === '/admin/audit.html') { await page.click('#verify-chain'); await new Promise(r => setTimeout(r, 200)); }
-        await check(page, lang, signedIn, path);
-        const errorForm = { '/signup.html': '#signup-form', '/signin.html': '#signin-form', '/account.html': '#password-form' }[path];
-        if (errorForm) {
-          // Also check the error state: submit the form empty, then look again.
-          await page.click(`${errorForm} button[type=submit]`);
-          await page.waitForSelector('.form-hint-invalid');
-          await check(page, lang, signedIn, `${path} (errors shown)`);
+        const wanted = who === 'election@madang.test'
+          ? electionAdminPage(path) || path.startsWith('/elections/') || path === '/admin/index.html'
+          : who ? authPage && !electionAdminPage(path) || path === '/index.html'
+            : !authPage;
+        if (!wanted) continue;
+        for (const query of visitsOf(path)) {
+          await page.goto(`${base}/`);
+          await page.evaluate(l => { localStorage.setItem('madang.lang', l); document.cookie = `madang_lang=${l}; Path=/`; }, lang);
+          await page.goto(`${base}${path}${query}`, { waitUntil: 'networkidle0' });
+          if (path === '/admin/users.html') await page.click('#users-body [data-user]').catch(() => {});
+          if (path === '/admin/organisations.html') await page.click('#org-tree [data-edit]').catch(() => {});
+          if (path === '/admin/outbox.html') await page.click('#outbox-body [data-open]').catch(() => {});
+          if (path === '/admin/audit.html') { await page.click('#verify-chain'); await new Promise(r => setTimeout(r, 200)); }
+          await check(page, lang, who, `${path}${query}`);
+          await errorStates(page, path, query, lang, who);
         }
       }
     }

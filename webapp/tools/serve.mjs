@@ -1,11 +1,13 @@
 // Development server: serves dist/ with the production Content-Security-Policy and a small
 // in-memory mock of the Madang API (enough to click through every page and run axe).
 // Usage: node tools/serve.mjs [port]   — sign in as admin@madang.test / correct-horse
+// (election@madang.test is an election administrator; every mock account has the same password)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import { electionsApi } from './mock-elections.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -22,6 +24,12 @@ const users = [
     roles: [{ role: 'CITIZEN' }], totpEnabled: false, createdAt: now() },
   { id: 3, email: 'mfa@madang.test', displayName: 'MFA', identityLevel: 'REGISTERED',
     roles: [{ role: 'CITIZEN' }], totpEnabled: true, createdAt: now() },
+  { id: 4, email: 'election@madang.test', displayName: '선거관리자', identityLevel: 'VERIFIED_RESIDENT', district: 'seoul-jongno',
+    roles: [{ role: 'ELECTION_ADMIN' }], totpEnabled: false, createdAt: now() },
+  ...[1, 2, 3].map(i => ({ id: 4 + i, email: `trustee${i}@madang.test`, displayName: `수탁자 ${i}`, identityLevel: 'REGISTERED',
+    roles: [{ role: 'CITIZEN' }], totpEnabled: false, createdAt: now() })),
+  ...[1, 2, 3, 4].map(i => ({ id: 7 + i, email: `resident${i}@madang.test`, displayName: `주민 ${i}`, identityLevel: 'VERIFIED_RESIDENT',
+    district: i % 2 ? 'seoul-jongno' : 'seoul-jung', roles: [{ role: 'CITIZEN' }], totpEnabled: false, createdAt: now() })),
 ];
 const orgs = [
   { id: 1, nameKo: '행정안전부', nameEn: 'Ministry of the Interior and Safety', kind: 'MINISTRY', parentId: null, version: 1 },
@@ -45,12 +53,17 @@ function json(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
-const publicUser = u => ({ id: u.id, email: u.email, displayName: u.displayName, identityLevel: u.identityLevel, roles: u.roles, totpEnabled: u.totpEnabled });
-async function body(req) {
+const publicUser = u => ({ id: u.id, email: u.email, displayName: u.displayName, identityLevel: u.identityLevel, roles: u.roles,
+  activeRoles: u.roles.map(r => r.role), totpEnabled: u.totpEnabled });
+async function readText(req) {
   let s = '';
   for await (const c of req) s += c;
+  return s;
+}
+function parseJson(s) {
   try { return s ? JSON.parse(s) : {}; } catch { return {}; }
 }
+const elections = electionsApi({ users });
 function startSession(res, u) {
   const sid = randomUUID();
   const csrf = randomUUID();
@@ -70,7 +83,8 @@ async function api(req, res, url) {
     return problem(res, 403, L('CSRF 토큰 오류', 'CSRF token mismatch'), '');
   }
   const p = url.pathname;
-  const b = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) ? await body(req) : {};
+  const raw = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) ? await readText(req) : '';
+  const b = /json/.test(req.headers['content-type'] || 'json') ? parseJson(raw) : {};
   if (p === '/api/sessions' && req.method === 'POST') {
     const u = users.find(x => x.email === b.email);
     if (!u || b.password !== PASSWORD) return problem(res, 401, L('로그인 실패', 'Sign-in failed'), L('이메일 또는 비밀번호가 올바르지 않습니다.', 'Wrong e-mail or password.'));
@@ -88,6 +102,7 @@ async function api(req, res, url) {
   if (p === '/api/accounts/email-verifications') return b.token === 'bad' ? problem(res, 400, L('잘못된 링크', 'Invalid link'), L('만료되었거나 잘못된 링크입니다.', 'The link is invalid or expired.')) : json(res, 204);
   if (p === '/api/password-resets') return json(res, 202, {});
   if (p === '/api/password-resets/confirmations') return json(res, 204);
+  if (await elections(req, res, { url, me, b, raw, L, json, problem })) return;
   if (!me) return problem(res, 401, L('로그인 필요', 'Sign-in required'), L('로그인해 주세요.', 'Please sign in.'));
   if (p === '/api/sessions/current' && req.method === 'DELETE') {
     sessions.delete(c.madang_session);

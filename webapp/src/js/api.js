@@ -7,14 +7,18 @@ import { lang, t } from './i18n.js';
 
 let refreshing = null;
 
-async function rawFetch(method, path, body) {
+async function rawFetch(method, path, body, contentType) {
   const headers = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': lang(),
     ...csrfHeaders(method, document.cookie),
   };
   const init = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body !== undefined && contentType) {
+    // A body that is already text in another format (a CSV file), sent as it is.
+    headers['Content-Type'] = contentType;
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -42,13 +46,14 @@ export function refreshSession() {
 /**
  * Calls the API. Options: auth (default true) — on 401 refresh once and retry, and if still 401
  * go to sign-in; set auth:false for calls where 401 is an answer (sign-in, "am I signed in?").
+ * contentType: send body as it is with this Content-Type instead of as JSON.
  */
-export async function api(method, path, body, { auth = true, redirect = true } = {}) {
+export async function api(method, path, body, { auth = true, redirect = true, contentType } = {}) {
   let res;
   try {
-    res = await rawFetch(method, path, body);
+    res = await rawFetch(method, path, body, contentType);
     if (res.status === 401 && auth) {
-      if (await refreshSession()) res = await rawFetch(method, path, body);
+      if (await refreshSession()) res = await rawFetch(method, path, body, contentType);
       if (res.status === 401 && redirect) {
         location.assign(signInUrl(location.pathname + location.search));
       }

@@ -24,6 +24,8 @@ export function toProblem(status, body, fallbackTitle) {
       status: body.status || status,
       detail: body.detail || '',
       errors: Array.isArray(body.errors) ? body.errors.filter(e => e && e.field) : undefined,
+      // The roll import's 422 lists the refused CSV lines as an extension member.
+      rejected: Array.isArray(body.rejected) ? body.rejected.filter(r => r && r.line != null) : undefined,
     };
   }
   return { type: 'about:blank', title: fallbackTitle || `HTTP ${status}`, status, detail: '' };
