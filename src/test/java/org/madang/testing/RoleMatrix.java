@@ -168,8 +168,10 @@ public final class RoleMatrix {
 
     private static void check(Endpoint endpoint, Who who, Session session, Who expectedAs) {
         var call = endpoint.call.apply(expectedAs);
-        var reply = session.send(endpoint.method(), call.path(), call.body(), call.body() == null ? null : "application/json",
-                call.headers());
+        var headers = new java.util.HashMap<>(call.headers());
+        String contentType = headers.remove("Content-Type");
+        if (contentType == null && call.body() != null) contentType = "application/json";
+        var reply = session.send(endpoint.method(), call.path(), call.body(), contentType, headers);
         var expect = endpoint.expected(expectedAs);
         String what = who + " " + endpoint.method() + " " + call.path() + " → " + reply;
         if (expect.allowed()) {

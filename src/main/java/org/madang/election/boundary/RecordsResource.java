@@ -48,6 +48,7 @@ public class RecordsResource {
     @Context
     SecurityContext security;
 
+    /** {@code state} is RUNNING until the encrypted tally is complete, then DONE. */
     public record TallyView(String state, long ballotsAdded, long ballotsTotal, boolean tallied, boolean decrypted) {
     }
 
@@ -71,7 +72,10 @@ public class RecordsResource {
     @PermitAll
     public TallyView tally(@PathParam("id") UUID id) {
         Election e = elections.visible(id, staff());
-        return new TallyView(e.state().name(), e.tallyProgress(), e.tallyTotal(), e.tallyJson() != null, e.resultJson() != null);
+        if (e.state().ordinal() < Election.State.TALLYING.ordinal() || (e.state() == Election.State.CANCELLED && e.tallyJson() == null)) {
+            throw new ProblemException(ProblemType.CONFLICT, "election.notTallying");
+        }
+        return new TallyView(e.tallyJson() == null ? "RUNNING" : "DONE", e.tallyProgress(), e.tallyTotal(), e.tallyJson() != null, e.resultJson() != null);
     }
 
     /**

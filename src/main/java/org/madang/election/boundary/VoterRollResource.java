@@ -67,13 +67,10 @@ public class VoterRollResource {
     public record Credentials(List<String> items) {
     }
 
-    public record Empty() {
-    }
-
     @POST
     @Path("{id}/roll/residents")
     @RolesAllowed(Role.ELECTION_ADMIN_NAME)
-    public VoterRoll.Added addResidents(@PathParam("id") UUID id, Empty ignored) {
+    public VoterRoll.Added addResidents(@PathParam("id") UUID id) {
         return roll.addVerifiedResidents(id, caller().accountId());
     }
 
