@@ -126,6 +126,9 @@ public final class DecryptingTrustee {
                     || p.shares().size() != batch.pads.size() || !p.batchId().equals(batchId)) {
                 throw new IllegalArgumentException("commitments of '" + p.guardianId() + "' do not fit this batch");
             }
+            if (p.guardianId().equals(guardianId) && !p.equals(batch.own)) {
+                throw new IllegalArgumentException("the relayed partial decryptions of '" + guardianId + "' are not the ones it sent");
+            }
             byGuardian.put(p.guardianId(), p);
         }
         if (byGuardian.size() != batch.available.size()) {
@@ -223,7 +226,11 @@ public final class DecryptingTrustee {
             if (!(x instanceof JsonValue.JsonNumber number) || number.value().scale() > 0) {
                 throw new RecordFormatException(f.at("available") + ": expected x-coordinates");
             }
-            available.add(number.value().intValueExact());
+            try {
+                available.add(number.value().intValueExact());
+            } catch (ArithmeticException e) {
+                throw new RecordFormatException(f.at("available") + ": expected x-coordinates");
+            }
         }
         List<Element> pads = f.elements(group, "pads");
         List<Scalar> nonces = f.scalars(group, "nonces");
