@@ -118,7 +118,9 @@ final class RelayClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RelayException(0, "cannot reach " + server + ": " + e.getMessage());
+            // a refused connection carries no message, only its type
+            throw new RelayException(0, "cannot reach " + server + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayException(0, "interrupted");
