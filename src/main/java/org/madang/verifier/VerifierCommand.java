@@ -5,14 +5,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.madang.ballot.verify.Problem;
 import org.madang.ballot.verify.RecordVerifier;
 import org.madang.ballot.verify.StepResult;
 import org.madang.ballot.verify.VerificationReport;
+import org.madang.verifier.trustee.TrusteeCommand;
 
 /**
  * The auditors' verifier: {@code java -jar madang-verifier.jar RECORD_DIR [--json REPORT.json] [--threads N]}.
+ * {@code java -jar madang-verifier.jar trustee ...} is the trustees' command instead ({@link TrusteeCommand}).
  * Exit status 0 = the record verifies, 1 = it does not, 2 = the input is unreadable or incomplete
  * (or the command line is wrong).
  */
@@ -33,6 +36,9 @@ public final class VerifierCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("trustee")) {
+            return TrusteeCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, System.getenv());
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -108,7 +114,8 @@ public final class VerifierCommand {
                   --json FILE     also write the full report as JSON
                   --threads N     worker threads for ballot checks (default: all cores)
                   --no-progress   no progress bar on stderr
-                exit status: 0 verifies, 1 does not verify, 2 unreadable or incomplete input""";
+                exit status: 0 verifies, 1 does not verify, 2 unreadable or incomplete input
+                trustees: java -jar madang-verifier.jar trustee --help""";
 
         static Options parse(String[] args) {
             Path record = null;

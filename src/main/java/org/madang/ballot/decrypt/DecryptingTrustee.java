@@ -41,6 +41,7 @@ public final class DecryptingTrustee {
         final List<Scalar> u = new ArrayList<>();
         final List<Element> a = new ArrayList<>();
         final List<Element> b = new ArrayList<>();
+        PartialDecryptions own;
         Map<String, PartialDecryptions> committed;
 
         Batch(HashValue extendedBaseHash, List<Element> pads, List<Integer> available) {
@@ -100,8 +101,9 @@ public final class DecryptingTrustee {
             shares.add(m);
             hashes.add(commitmentHash(extendedBaseHash, xCoordinate, idx, pad, a, b, m, available));
         }
+        batch.own = new PartialDecryptions(guardianId, xCoordinate, batchId, shares, hashes);
         batches.put(batchId, batch);
-        return new PartialDecryptions(guardianId, xCoordinate, batchId, shares, hashes);
+        return batch.own;
     }
 
     /**
@@ -123,6 +125,9 @@ public final class DecryptingTrustee {
             if (!batch.available.contains(p.xCoordinate()) || p.commitmentHashes().size() != batch.pads.size()
                     || p.shares().size() != batch.pads.size() || !p.batchId().equals(batchId)) {
                 throw new IllegalArgumentException("commitments of '" + p.guardianId() + "' do not fit this batch");
+            }
+            if (p.guardianId().equals(guardianId) && !p.equals(batch.own)) {
+                throw new IllegalArgumentException("the relayed partial decryptions of '" + guardianId + "' are not the ones it sent");
             }
             byGuardian.put(p.guardianId(), p);
         }
@@ -146,6 +151,10 @@ public final class DecryptingTrustee {
         if (challenges.size() != batch.pads.size()) {
             throw new IllegalArgumentException("expected " + batch.pads.size() + " challenges");
         }
+        if (reveals.stream().map(CommitmentReveal::guardianId).distinct().count() != batch.committed.size()
+                || reveals.size() != batch.committed.size()) {
+            throw new IllegalArgumentException("expected one reveal from each of " + batch.committed.keySet());
+        }
         for (CommitmentReveal r : reveals) {
             PartialDecryptions p = batch.committed.get(r.guardianId());
             if (p == null || r.a().size() != batch.pads.size() || r.b().size() != batch.pads.size()) {
@@ -165,6 +174,98 @@ public final class DecryptingTrustee {
         }
         batches.remove(batchId);
         return new ChallengeResponses(guardianId, batchId, responses);
+    }
+
+    /** Whether round 1 of {@code batchId} has been answered and its nonces are held. */
+    public synchronized boolean hasPendingBatch(String batchId) {
+        return batches.containsKey(batchId);
+    }
+
+    /** The partial decryptions this trustee sent for a pending batch (to send the same message again). */
+    public synchronized PartialDecryptions partialOf(String batchId) {
+        return batch(batchId).own;
+    }
+
+    private static final String PENDING_MESSAGE = "pending_decryption_batch";
+
+    /**
+     * A batch between round 1 and round 3, so that a trustee process can stop and resume. SECRET:
+     * with the nonces u_i, one published response reveals z_i. A batch must be answered at most
+     * once, so callers delete this file's content before they send the responses.
+     */
+    public synchronized JsonValue pendingBatchSecretJson(String batchId) {
+        Batch batch = batch(batchId);
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("secret", JsonValue.of("SECRET decryption nonces of guardian " + guardianId + ": do not share or upload"));
+        m.put("message", JsonValue.of(PENDING_MESSAGE));
+        m.put("guardian_id", JsonValue.of(guardianId));
+        m.put("batch_id", JsonValue.of(batchId));
+        m.put("extended_base_hash", RecordJson.hash(batch.extendedBaseHash));
+        m.put("available", new JsonValue.JsonArray(batch.available.stream().map(x -> (JsonValue) JsonValue.of(x)).toList()));
+        m.put("pads", elements(batch.pads));
+        m.put("nonces", new JsonValue.JsonArray(batch.u.stream().map(u -> (JsonValue) RecordJson.scalar(u)).toList()));
+        m.put("partial", batch.own.toJson());
+        if (batch.committed != null) {
+            m.put("committed", new JsonValue.JsonArray(batch.committed.values().stream().map(PartialDecryptions::toJson).toList()));
+        }
+        return new JsonValue.JsonObject(m);
+    }
+
+    /** Restores a batch written by {@link #pendingBatchSecretJson}; its nonces must reproduce the partial's commitment hashes. */
+    public synchronized void restorePendingBatch(JsonValue json) throws RecordFormatException {
+        JsonFields f = new JsonFields(json, PENDING_MESSAGE);
+        f.allowOnly("secret", "message", "guardian_id", "batch_id", "extended_base_hash", "available", "pads", "nonces",
+                "partial", "committed");
+        f.expect("message", PENDING_MESSAGE);
+        if (!f.string("guardian_id").equals(guardianId)) {
+            throw new RecordFormatException(f.at("guardian_id") + ": the batch belongs to '" + f.string("guardian_id") + "'");
+        }
+        String batchId = f.string("batch_id");
+        List<Integer> available = new ArrayList<>();
+        for (JsonValue x : f.array("available")) {
+            if (!(x instanceof JsonValue.JsonNumber number) || number.value().scale() > 0) {
+                throw new RecordFormatException(f.at("available") + ": expected x-coordinates");
+            }
+            try {
+                available.add(number.value().intValueExact());
+            } catch (ArithmeticException e) {
+                throw new RecordFormatException(f.at("available") + ": expected x-coordinates");
+            }
+        }
+        List<Element> pads = f.elements(group, "pads");
+        List<Scalar> nonces = f.scalars(group, "nonces");
+        PartialDecryptions own = PartialDecryptions.fromJson(group, f.raw("partial"));
+        HashValue he = f.hash("extended_base_hash");
+        if (nonces.size() != pads.size() || own.shares().size() != pads.size() || !own.batchId().equals(batchId)
+                || !own.guardianId().equals(guardianId)) {
+            throw new RecordFormatException(f.where() + ": nonces, pads and partial decryptions do not fit together");
+        }
+        Batch batch = new Batch(he, pads, available);
+        for (int idx = 0; idx < pads.size(); idx++) {
+            Element a = group.gPow(nonces.get(idx));
+            Element b = pads.get(idx).pow(nonces.get(idx));
+            HashValue expected = commitmentHash(he, xCoordinate, idx, pads.get(idx), a, b, own.shares().get(idx), available);
+            if (!expected.equals(own.commitmentHashes().get(idx))) {
+                throw new RecordFormatException(f.at("nonces") + "[" + idx + "]: does not match the committed hash");
+            }
+            batch.u.add(nonces.get(idx));
+            batch.a.add(a);
+            batch.b.add(b);
+        }
+        batch.own = own;
+        if (f.has("committed")) {
+            Map<String, PartialDecryptions> committed = new LinkedHashMap<>();
+            for (JsonValue p : f.array("committed")) {
+                PartialDecryptions other = PartialDecryptions.fromJson(group, p);
+                committed.put(other.guardianId(), other);
+            }
+            batch.committed = committed;
+        }
+        batches.put(batchId, batch);
+    }
+
+    private static JsonValue elements(List<Element> elements) {
+        return new JsonValue.JsonArray(elements.stream().map(e -> (JsonValue) RecordJson.element(e)).toList());
     }
 
     private Batch batch(String batchId) {

@@ -4,21 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.UUID;
-import org.madang.ballot.crypto.ContestDataDecryptionProof;
-import org.madang.ballot.crypto.DecryptionProof;
 import org.madang.ballot.crypto.DiscreteLog;
-import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.crypto.ElectionKey;
-import org.madang.ballot.crypto.HashedElGamalCiphertext;
-import org.madang.ballot.encrypt.ContestData;
 import org.madang.ballot.group.Element;
-import org.madang.ballot.group.Group;
 import org.madang.ballot.group.Scalar;
-import org.madang.ballot.hash.Hasher;
-import org.madang.ballot.json.JsonValue;
-import org.madang.ballot.keyceremony.KeyCeremonyGuardian;
 import org.madang.ballot.record.DecryptedTallyOrBallot;
 import org.madang.ballot.record.ElectionInitialized;
 import org.madang.ballot.record.EncryptedBallot;
@@ -26,10 +16,12 @@ import org.madang.ballot.record.EncryptedTally;
 import org.madang.ballot.record.Guardian;
 
 /**
- * The administrator's side of decryption (spec 2.1.0 sections 3.6.3–3.6.5): it relays the
- * guardians' messages, combines the partial decryptions of the available guardians U with their
- * Lagrange coefficients (M = Π M_i^(w_i)), forms the joint challenge and checks each guardian's
- * response against g^(P(i)) computed from the public commitments (eq 94–95) before it accepts it.
+ * Decryption with every available trustee in one process (tests, demos, sample records, demo
+ * mode): it runs the three rounds of spec 2.1.0 sections 3.6.3–3.6.5 through a
+ * {@link DecryptionCoordinator}, which combines the partial decryptions of the available guardians
+ * U with their Lagrange coefficients (M = Π M_i^(w_i)), forms the joint challenge and checks each
+ * guardian's response against g^(P(i)) (eq 94–95) before it accepts it. {@link DecryptionBatch}
+ * says what is decrypted and turns the results into record files.
  *
  * <p>Missing guardians: in 2.1 (as in 2.0) every guardian holds z_i = P(i), a share of the joint
  * polynomial, so any quorum reconstructs M by Lagrange weighting alone; the compensating shares of
@@ -41,9 +33,9 @@ public final class Decryptor {
 
     private final ElectionKey key;
     private final List<DecryptingTrustee> available;
+    private final ElectionInitialized init;
+    private final int quorum;
     private final List<Integer> xs = new ArrayList<>();
-    private final Map<String, Scalar> lagrange = new HashMap<>();
-    private final Map<String, Element> shareCommitments = new HashMap<>();
 
     /** One decrypted ciphertext: M = A^s and the joint proof (c, v). */
     public record Decryption(Element m, Scalar challenge, Scalar response) {
@@ -60,6 +52,8 @@ public final class Decryptor {
             throw new IllegalArgumentException(available.size() + " guardians available, the quorum is " + quorum);
         }
         this.key = key;
+        this.init = init;
+        this.quorum = quorum;
         this.available = List.copyOf(available);
         Map<String, Guardian> guardians = new HashMap<>();
         init.guardians().forEach(g -> guardians.put(g.guardianId(), g));
@@ -73,141 +67,43 @@ public final class Decryptor {
             }
             xs.add(t.xCoordinate());
         }
-        Group group = key.group();
-        for (DecryptingTrustee t : available) {
-            lagrange.put(t.guardianId(), LagrangeCoefficients.of(group, t.xCoordinate(), xs));
-            // g^(P(i)) = Π_j Π_m K_(j,m)^(i^m): the only thing a guardian's share is checked against
-            Element predicted = group.identity();
-            for (Guardian g : init.guardians()) {
-                predicted = predicted.multiply(KeyCeremonyGuardian.commitmentAt(
-                        g.coefficientProofs().stream().map(p -> p.commitment()).toList(), t.xCoordinate()));
-            }
-            shareCommitments.put(t.guardianId(), predicted);
-        }
     }
 
-    /** Runs the three rounds over a batch of ciphertexts given by their pads A. */
+    /** Runs the three rounds over a batch of ciphertexts given by their pads A, relaying through a {@link DecryptionCoordinator}. */
     public List<Decryption> decrypt(List<Element> pads, List<Challenge> challenges) {
-        Group group = key.group();
         String batchId = UUID.randomUUID().toString();
-        List<PartialDecryptions> partials = new ArrayList<>();
-        for (DecryptingTrustee t : available) {
-            partials.add(t.partialDecrypt(key.extendedBaseHash(), batchId, pads, xs));
-        }
-        List<CommitmentReveal> reveals = new ArrayList<>();
-        for (DecryptingTrustee t : available) {
-            reveals.add(t.reveal(batchId, partials));
-        }
-        List<Element> ms = new ArrayList<>();
-        List<Scalar> jointChallenges = new ArrayList<>();
-        for (int idx = 0; idx < pads.size(); idx++) {
-            Element m = group.identity();
-            Element a = group.identity();
-            Element b = group.identity();
-            for (int t = 0; t < available.size(); t++) {
-                m = m.multiply(partials.get(t).shares().get(idx).pow(lagrange.get(available.get(t).guardianId())));
-                a = a.multiply(reveals.get(t).a().get(idx));
-                b = b.multiply(reveals.get(t).b().get(idx));
+        DecryptionCoordinator coordinator = new DecryptionCoordinator(key, init, quorum, batchId, pads, challenges, xs);
+        try {
+            List<PartialDecryptions> partials = new ArrayList<>();
+            for (DecryptingTrustee t : available) {
+                PartialDecryptions p = t.partialDecrypt(key.extendedBaseHash(), batchId, pads, xs);
+                coordinator.acceptPartial(p);
+                partials.add(p);
             }
-            ms.add(m);
-            jointChallenges.add(challenges.get(idx).of(a, b, m));
-        }
-        List<Scalar> sums = new ArrayList<>();
-        pads.forEach(p -> sums.add(group.scalar(0)));
-        for (int t = 0; t < available.size(); t++) {
-            DecryptingTrustee trustee = available.get(t);
-            Scalar w = lagrange.get(trustee.guardianId());
-            List<Scalar> ci = jointChallenges.stream().map(c -> c.multiply(w)).toList();
-            ChallengeResponses r = trustee.respond(batchId, reveals, ci);
-            Element gz = shareCommitments.get(trustee.guardianId());
-            for (int idx = 0; idx < pads.size(); idx++) {
-                Scalar v = r.responses().get(idx);
-                boolean aOk = group.gPow(v).multiply(gz.pow(ci.get(idx))).equals(reveals.get(t).a().get(idx));
-                boolean bOk = group.multiExp(pads.get(idx), v, partials.get(t).shares().get(idx), ci.get(idx))
-                        .equals(reveals.get(t).b().get(idx));
-                if (!aOk || !bOk) {
-                    throw new IllegalStateException("guardian '" + trustee.guardianId() + "' gave an invalid decryption share");
-                }
-                sums.set(idx, sums.get(idx).add(v));
+            List<CommitmentReveal> reveals = new ArrayList<>();
+            for (DecryptingTrustee t : available) {
+                CommitmentReveal r = t.reveal(batchId, partials);
+                coordinator.acceptReveal(r);
+                reveals.add(r);
             }
+            for (DecryptingTrustee t : available) {
+                coordinator.acceptResponses(t.respond(batchId, reveals, coordinator.challengesFor(t.guardianId())));
+            }
+        } catch (DecryptionException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        List<Decryption> out = new ArrayList<>();
-        for (int idx = 0; idx < pads.size(); idx++) {
-            out.add(new Decryption(ms.get(idx), jointChallenges.get(idx), sums.get(idx)));
-        }
-        return out;
-    }
-
-    private Challenge selectionChallenge(ElGamalCiphertext c) {
-        return (a, b, m) -> key.group().hashToScalar(Hasher.with(key.extendedBaseHash(), 0x30)
-                .element(key.publicKey()).ciphertext(c).element(a).element(b).element(m).digest().bytes());
-    }
-
-    private Challenge contestDataChallenge(HashedElGamalCiphertext c) {
-        return (a, b, beta) -> key.group().hashToScalar(Hasher.with(key.extendedBaseHash(), 0x31)
-                .element(key.publicKey()).element(c.c0())
-                .utf8(java.util.HexFormat.of().withUpperCase().formatHex(c.c1()))
-                .hash(c.c2()).element(a).element(b).element(beta).digest().bytes());
+        return coordinator.result();
     }
 
     /** Decrypts the encrypted tally into tally.json's content; counts are recovered with {@code dlog} (base K). */
     public DecryptedTallyOrBallot decryptTally(EncryptedTally tally, DiscreteLog dlog, Map<String, Integer> ballotCounts) {
-        List<ElGamalCiphertext> texts = new ArrayList<>();
-        tally.contests().forEach(c -> c.selections().forEach(s -> texts.add(s.ciphertext())));
-        List<Decryption> d = decrypt(texts.stream().map(ElGamalCiphertext::pad).toList(),
-                texts.stream().map(this::selectionChallenge).toList());
-        List<DecryptedTallyOrBallot.Contest> contests = new ArrayList<>();
-        int idx = 0;
-        for (EncryptedTally.Contest c : tally.contests()) {
-            List<DecryptedTallyOrBallot.Selection> selections = new ArrayList<>();
-            for (EncryptedTally.Selection s : c.selections()) {
-                selections.add(selection(s.selectionId(), s.ciphertext(), d.get(idx++), dlog));
-            }
-            contests.add(new DecryptedTallyOrBallot.Contest(c.contestId(), selections,
-                    ballotCounts.getOrDefault(c.contestId(), 0), null));
-        }
-        return new DecryptedTallyOrBallot(tally.tallyId(), contests, tally.electionId());
+        DecryptionBatch batch = DecryptionBatch.of(key, tally, List.of());
+        return batch.tally(decrypt(batch.pads(), batch.challenges()), dlog, ballotCounts);
     }
 
     /** Decrypts a challenged ballot (options and contest data) into challenged_ballots/dballot-ID.json's content. */
     public DecryptedTallyOrBallot decryptBallot(EncryptedBallot ballot, DiscreteLog dlog) {
-        List<Element> pads = new ArrayList<>();
-        List<Challenge> challenges = new ArrayList<>();
-        for (EncryptedBallot.Contest c : ballot.contests()) {
-            for (EncryptedBallot.Selection s : c.selections()) {
-                pads.add(s.ciphertext().pad());
-                challenges.add(selectionChallenge(s.ciphertext()));
-            }
-            pads.add(c.contestData().c0());
-            challenges.add(contestDataChallenge(c.contestData()));
-        }
-        List<Decryption> d = decrypt(pads, challenges);
-        List<DecryptedTallyOrBallot.Contest> contests = new ArrayList<>();
-        int idx = 0;
-        for (EncryptedBallot.Contest c : ballot.contests()) {
-            List<DecryptedTallyOrBallot.Selection> selections = new ArrayList<>();
-            for (EncryptedBallot.Selection s : c.selections()) {
-                selections.add(selection(s.selectionId(), s.ciphertext(), d.get(idx++), dlog));
-            }
-            Decryption data = d.get(idx++);
-            byte[] plain = c.contestData().decrypt(key, c.contestId(), data.m())
-                    .orElseThrow(() -> new IllegalStateException("contest data of " + ballot.ballotId() + "/" + c.contestId()
-                            + " does not authenticate"));
-            JsonValue json = ContestData.decode(plain).map(ContestData::toJson)
-                    .orElseThrow(() -> new IllegalStateException("contest data of " + ballot.ballotId() + " is malformed"));
-            contests.add(new DecryptedTallyOrBallot.Contest(c.contestId(), selections, 1,
-                    new DecryptedTallyOrBallot.DecryptedContestData(json, c.contestData(),
-                            new ContestDataDecryptionProof(data.challenge(), data.response()), data.m())));
-        }
-        return new DecryptedTallyOrBallot(ballot.ballotId(), contests, ballot.electionId());
-    }
-
-    private DecryptedTallyOrBallot.Selection selection(String id, ElGamalCiphertext c, Decryption d, DiscreteLog dlog) {
-        Element t = c.data().divide(d.m());
-        OptionalInt value = dlog.log(t);
-        if (value.isEmpty()) {
-            throw new IllegalStateException("option " + id + ": count exceeds the bound " + dlog.bound());
-        }
-        return new DecryptedTallyOrBallot.Selection(id, value.getAsInt(), t, c, new DecryptionProof(d.challenge(), d.response()));
+        DecryptionBatch batch = DecryptionBatch.of(key, null, List.of(ballot));
+        return batch.challengedBallots(decrypt(batch.pads(), batch.challenges()), dlog).get(0);
     }
 }

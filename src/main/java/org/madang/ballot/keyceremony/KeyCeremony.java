@@ -3,15 +3,12 @@ package org.madang.ballot.keyceremony;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.madang.ballot.decrypt.DecryptingTrustee;
 import org.madang.ballot.group.Element;
 import org.madang.ballot.group.Group;
-import org.madang.ballot.hash.ElectionHashes;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.record.ElectionConfig;
 import org.madang.ballot.record.ElectionInitialized;
-import org.madang.ballot.record.Guardian;
 
 /**
  * Runs a key ceremony among guardians in one process, passing exactly the messages a server
@@ -57,16 +54,15 @@ public final class KeyCeremony {
         } catch (org.madang.ballot.record.RecordFormatException e) {
             throw new KeyCeremonyException("a message did not survive its JSON form: " + e.getMessage());
         }
-        List<Guardian> published = guardians.stream().map(g -> g.announcement().toRecord()).toList();
-        Element joint = guardians.get(0).jointPublicKey();
+        Element joint = CeremonyRelay.jointKey(guardians.stream().map(KeyCeremonyGuardian::announcement).toList());
         for (KeyCeremonyGuardian g : guardians) {
             // every guardian checks that the record's key is the one it computed itself
             if (!g.jointPublicKey().equals(joint)) {
                 throw new KeyCeremonyException("guardian '" + g.guardianId() + "' computed a different joint key");
             }
         }
-        HashValue he = ElectionHashes.extendedBaseHash(config.electionBaseHash(), joint);
-        ElectionInitialized init = new ElectionInitialized(joint, he, published, Map.of("Created by", "Madang key ceremony"));
+        ElectionInitialized init = CeremonyRelay.initialized(config,
+                guardians.stream().map(KeyCeremonyGuardian::announcement).toList());
         return new Result(init, guardians.stream().map(KeyCeremonyGuardian::trustee).toList());
     }
 }

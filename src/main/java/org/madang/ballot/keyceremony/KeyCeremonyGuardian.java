@@ -16,6 +16,10 @@ import org.madang.ballot.group.Group;
 import org.madang.ballot.group.Scalar;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.hash.Hasher;
+import org.madang.ballot.json.JsonValue;
+import org.madang.ballot.record.JsonFields;
+import org.madang.ballot.record.RecordFormatException;
+import org.madang.ballot.record.RecordJson;
 
 /**
  * One guardian during the key ceremony, run on the guardian's own machine. It holds the secrets
@@ -69,6 +73,21 @@ public final class KeyCeremonyGuardian {
         announcement = new GuardianAnnouncement(guardianId, xCoordinate, proofs, communicationProof);
     }
 
+    /** A guardian restored from its secret file: the same polynomial, communication key and announcement. */
+    private KeyCeremonyGuardian(Group group, HashValue parameterBaseHash, int guardians, int quorum,
+                                List<Scalar> coefficients, Scalar communicationSecret, GuardianAnnouncement announcement) {
+        this.group = group;
+        this.parameterBaseHash = parameterBaseHash;
+        this.guardianId = announcement.guardianId();
+        this.xCoordinate = announcement.xCoordinate();
+        this.guardians = guardians;
+        this.quorum = quorum;
+        this.random = new SecureRandom();
+        this.coefficients.addAll(coefficients);
+        this.communicationSecret = communicationSecret;
+        this.announcement = announcement;
+    }
+
     private Scalar nonZeroRandom() {
         Scalar s;
         do {
@@ -87,6 +106,24 @@ public final class KeyCeremonyGuardian {
 
     public GuardianAnnouncement announcement() {
         return announcement;
+    }
+
+    public int numberOfGuardians() {
+        return guardians;
+    }
+
+    public int quorum() {
+        return quorum;
+    }
+
+    /** Whether the announcement of {@code otherId} has been received (and checked). */
+    public boolean hasAnnouncementFrom(String otherId) {
+        return others.containsKey(otherId);
+    }
+
+    /** Whether the share from {@code otherId} has been received (and matched its commitments). */
+    public boolean hasShareFrom(String otherId) {
+        return receivedShares.containsKey(otherId);
     }
 
     /** Accepts another guardian's announcement after checking all its proofs. */
@@ -201,6 +238,89 @@ public final class KeyCeremonyGuardian {
             z = z.add(s);
         }
         return new DecryptingTrustee(group, guardianId, xCoordinate, announcement.publicKey(), z);
+    }
+
+    private static final String SECRET_MESSAGE = "key_ceremony_guardian_secret";
+
+    /**
+     * Everything needed to resume this guardian's ceremony: its polynomial, communication secret,
+     * the announcement it made and the announcements and shares it accepted. SECRET: anyone holding
+     * it can reconstruct this guardian's share of the election key; keep it off the server.
+     */
+    public JsonValue toSecretJson() {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("secret", JsonValue.of("SECRET key-ceremony state of guardian " + guardianId
+                + ": do not share or upload"));
+        m.put("message", JsonValue.of(SECRET_MESSAGE));
+        m.put("group", JsonValue.of(group.name()));
+        m.put("parameter_base_hash", RecordJson.hash(parameterBaseHash));
+        m.put("number_of_guardians", JsonValue.of(guardians));
+        m.put("quorum", JsonValue.of(quorum));
+        m.put("polynomial_coefficients", new JsonValue.JsonArray(coefficients.stream().map(c -> (JsonValue) RecordJson.scalar(c)).toList()));
+        m.put("communication_secret", RecordJson.scalar(communicationSecret));
+        m.put("announcement", announcement.toJson());
+        m.put("received_announcements", new JsonValue.JsonArray(others.values().stream().map(GuardianAnnouncement::toJson).toList()));
+        List<JsonValue> shares = new ArrayList<>();
+        receivedShares.forEach((sender, value) -> {
+            Map<String, JsonValue> sm = new LinkedHashMap<>();
+            sm.put("sender_id", JsonValue.of(sender));
+            sm.put("value", RecordJson.scalar(value));
+            shares.add(new JsonValue.JsonObject(sm));
+        });
+        m.put("received_shares", new JsonValue.JsonArray(shares));
+        return new JsonValue.JsonObject(m);
+    }
+
+    /**
+     * Restores a guardian written by {@link #toSecretJson()}, re-checking it: the coefficients and
+     * communication secret must match the announcement's commitments, every received announcement
+     * must still verify and every received share must match its sender's commitments.
+     */
+    public static KeyCeremonyGuardian fromSecretJson(Group group, JsonValue json) throws RecordFormatException {
+        JsonFields f = new JsonFields(json, SECRET_MESSAGE);
+        f.allowOnly("secret", "message", "group", "parameter_base_hash", "number_of_guardians", "quorum",
+                "polynomial_coefficients", "communication_secret", "announcement", "received_announcements", "received_shares");
+        f.expect("message", SECRET_MESSAGE);
+        if (!f.string("group").equals(group.name())) {
+            throw new RecordFormatException(f.at("group") + ": the state is for group " + f.string("group")
+                    + ", the election uses " + group.name());
+        }
+        HashValue hp = f.hash("parameter_base_hash");
+        int n = f.nonNegative("number_of_guardians");
+        int k = f.nonNegative("quorum");
+        List<Scalar> coefficients = f.scalars(group, "polynomial_coefficients");
+        Scalar communicationSecret = f.scalar(group, "communication_secret");
+        GuardianAnnouncement own = GuardianAnnouncement.fromJson(group, f.raw("announcement"));
+        if (own.validate(group, hp, n, k).isPresent() || coefficients.size() != k) {
+            throw new RecordFormatException(f.at("announcement") + ": does not fit the ceremony's parameters");
+        }
+        for (int j = 0; j < k; j++) {
+            if (!group.gPow(coefficients.get(j)).equals(own.commitments().get(j))) {
+                throw new RecordFormatException(f.at("polynomial_coefficients") + "[" + j + "]: does not match its commitment");
+            }
+        }
+        if (!group.gPow(communicationSecret).equals(own.communicationKey())) {
+            throw new RecordFormatException(f.at("communication_secret") + ": does not match the communication key");
+        }
+        KeyCeremonyGuardian guardian = new KeyCeremonyGuardian(group, hp, n, k, coefficients, communicationSecret, own);
+        try {
+            for (JsonValue a : f.array("received_announcements")) {
+                guardian.receive(GuardianAnnouncement.fromJson(group, a));
+            }
+            for (JsonFields share : f.objects("received_shares")) {
+                share.allowOnly("sender_id", "value");
+                String sender = share.string("sender_id");
+                Scalar value = share.scalar(group, "value");
+                GuardianAnnouncement from = guardian.others.get(sender);
+                if (from == null || !group.gPow(value).equals(commitmentAt(from.commitments(), guardian.xCoordinate))) {
+                    throw new RecordFormatException(share.where() + ": share from '" + sender + "' does not match its commitments");
+                }
+                guardian.receivedShares.put(sender, value);
+            }
+        } catch (KeyCeremonyException e) {
+            throw new RecordFormatException(f.at("received_announcements") + ": " + e.getMessage());
+        }
+        return guardian;
     }
 
     /**

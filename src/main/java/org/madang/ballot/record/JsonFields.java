@@ -195,4 +195,77 @@ public final class JsonFields {
         return new ElGamalCiphertext(c.element(group, "pad"), c.element(group, "data"));
     }
 
+    /**
+     * Refuses members other than {@code names}. Records ignore unknown members (newer writers),
+     * but protocol messages are exact: an unexpected member means a client and server disagree.
+     */
+    public void allowOnly(String... names) throws RecordFormatException {
+        java.util.Set<String> allowed = java.util.Set.of(names);
+        for (String member : members.keySet()) {
+            if (!allowed.contains(member)) {
+                throw new RecordFormatException(at(member) + ": unknown member");
+            }
+        }
+    }
+
+    /** The string member {@code name} must equal {@code expected} (a message's type tag). */
+    public void expect(String name, String expected) throws RecordFormatException {
+        if (!string(name).equals(expected)) {
+            throw new RecordFormatException(at(name) + ": expected \"" + expected + "\"");
+        }
+    }
+
+    /** An array of base64 group elements, each validated by the group. */
+    public List<Element> elements(Group group, String name) throws RecordFormatException {
+        List<JsonValue> raw = array(name);
+        List<Element> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            try {
+                out.add(group.decodeElement(base64Item(name, i, raw.get(i))));
+            } catch (InvalidElementException e) {
+                throw new RecordFormatException(at(name) + "[" + i + "]: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** An array of base64 scalars, each checked to be below q. */
+    public List<Scalar> scalars(Group group, String name) throws RecordFormatException {
+        List<JsonValue> raw = array(name);
+        List<Scalar> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            try {
+                out.add(group.decodeScalar(base64Item(name, i, raw.get(i))));
+            } catch (InvalidElementException e) {
+                throw new RecordFormatException(at(name) + "[" + i + "]: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** An array of base64 32-byte hash values. */
+    public List<HashValue> hashes(String name) throws RecordFormatException {
+        List<JsonValue> raw = array(name);
+        List<HashValue> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            byte[] b = base64Item(name, i, raw.get(i));
+            if (b.length != HashValue.BYTES) {
+                throw new RecordFormatException(at(name) + "[" + i + "]: a hash value must be 32 bytes, found " + b.length);
+            }
+            out.add(HashValue.of(b));
+        }
+        return out;
+    }
+
+    private byte[] base64Item(String name, int index, JsonValue item) throws RecordFormatException {
+        if (!(item instanceof JsonValue.JsonString s)) {
+            throw new RecordFormatException(at(name) + "[" + index + "]: expected a base64 string");
+        }
+        try {
+            return Base64.getDecoder().decode(s.value());
+        } catch (IllegalArgumentException e) {
+            throw new RecordFormatException(at(name) + "[" + index + "]: not valid base64");
+        }
+    }
+
 }
