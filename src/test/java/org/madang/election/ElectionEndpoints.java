@@ -102,6 +102,13 @@ public class ElectionEndpoints implements RoleMatrix.Table {
                         .call(who -> onCeremony("/ceremony/confirmations", Api.json("jointPublicKey", "00"))).allow(),
                 Endpoint.of("POST", "/api/elections/{id}/ceremony/complaints")
                         .call(who -> onCeremony("/ceremony/complaints", Api.json("against", "guardian1", "reason", "matrix"))).allow(),
+                Endpoint.of("GET", "/api/elections/{id}/decryption").call(who -> onCeremony("/decryption", null)).allow(ELECTION_ADMIN, AUDITOR),
+                Endpoint.of("POST", "/api/elections/{id}/decryption/participations").call(who -> onCeremony("/decryption/participations", "{}")).allow(),
+                Endpoint.of("POST", "/api/elections/{id}/decryption/start").call(who -> onCeremony("/decryption/start", "{}"))
+                        .allow(ELECTION_ADMIN).expect(409, ELECTION_ADMIN),
+                Endpoint.of("POST", "/api/elections/{id}/decryption/partials").call(who -> onCeremony("/decryption/partials", "{}")).allow(),
+                Endpoint.of("POST", "/api/elections/{id}/decryption/reveals").call(who -> onCeremony("/decryption/reveals", "{}")).allow(),
+                Endpoint.of("POST", "/api/elections/{id}/decryption/responses").call(who -> onCeremony("/decryption/responses", "{}")).allow(),
                 Endpoint.of("POST", "/api/elections/{id}/ballots").call(who -> Call.of(open().path("/ballots"), "{}"))
                         .signedIn().expect(400, Who.SIGNED_IN),
                 Endpoint.of("GET", "/api/elections/{id}/board").call(who -> onOpen("/board")).permitAll(),

@@ -67,7 +67,7 @@ public class CeremonyResource {
         var group = ElectionCryptography.group(e.groupName());
         List<String> announcements = new ArrayList<>();
         ceremonies.announcements(e).forEach(a -> announcements.add(JsonWriter.write(a.toJson())));
-        StringBuilder json = new StringBuilder("{\"state\":\"").append(e.state()).append("\",\"me\":");
+        StringBuilder json = new StringBuilder("{\"state\":\"").append(e.ceremonyFailure() != null ? "FAILED" : e.state().name()).append("\",\"me\":");
         json.append(seat.map(t -> "{\"guardianId\":\"" + t.guardianId() + "\",\"x\":" + t.xCoordinate() + "}").orElse("null"));
         json.append(",\"constants\":").append(JsonWriter.write(RecordJson.write(group.constants())));
         json.append(",\"config\":").append(e.configJson());

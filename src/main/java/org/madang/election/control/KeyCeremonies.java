@@ -21,6 +21,7 @@ import org.madang.ballot.json.JsonException;
 import org.madang.ballot.json.JsonReader;
 import org.madang.ballot.json.JsonValue;
 import org.madang.ballot.json.JsonWriter;
+import org.madang.ballot.keyceremony.CeremonyRelay;
 import org.madang.ballot.keyceremony.EncryptedKeyShare;
 import org.madang.ballot.keyceremony.GuardianAnnouncement;
 import org.madang.ballot.keyceremony.KeyCeremony;
@@ -61,6 +62,11 @@ public class KeyCeremonies {
         return elections.trustees(electionId).stream().filter(t -> accountId.equals(t.accountId())).findFirst();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Trustee> trusteesOf(UUID electionId) {
+        return elections.trustees(electionId);
+    }
+
     Trustee requireSeat(UUID electionId, UUID accountId) {
         return seatOf(electionId, accountId).orElseThrow(ProblemException::forbidden);
     }
@@ -85,7 +91,8 @@ public class KeyCeremonies {
         if (!a.guardianId().equals(seat.guardianId()) || a.xCoordinate() != seat.xCoordinate()) {
             throw invalid("ceremony.notYourSeat", seat.guardianId(), seat.xCoordinate());
         }
-        Optional<String> failure = a.validate(group, ElectionCryptography.parameterBaseHash(group), e.guardians(), e.quorum());
+        Optional<String> failure = CeremonyRelay.checkAnnouncement(group, ElectionCryptography.parameterBaseHash(group),
+                e.guardians(), e.quorum(), a, seat.guardianId(), seat.xCoordinate());
         if (failure.isPresent()) throw invalid("ceremony.badAnnouncement", failure.get());
         String canonical = JsonWriter.write(a.toJson());
         if (seat.announcement() != null) {
@@ -116,7 +123,9 @@ public class KeyCeremonies {
             if (!s.senderId().equals(seat.guardianId()) || s.senderX() != seat.xCoordinate() || s.recipientX() != recipient.xCoordinate()) {
                 throw invalid("ceremony.shareAddress", s.recipientId());
             }
-            if (!s.verifyNonceProof(group, hp)) throw invalid("ceremony.badShareProof", s.recipientId());
+            Optional<String> failure = CeremonyRelay.checkShare(group, hp, s, announcement(group, seat.announcement()),
+                    announcement(group, recipient.announcement()));
+            if (failure.isPresent()) throw invalid("ceremony.badShareProof", s.recipientId() + ": " + failure.get());
         }
         for (EncryptedKeyShare s : shares) {
             String json = JsonWriter.write(s.toJson());
@@ -151,7 +160,7 @@ public class KeyCeremonies {
         Trustee seat = requireSeat(electionId, accountId);
         List<GuardianAnnouncement> announced = announcements(e);
         if (announced.size() != e.guardians()) throw new ProblemException(ProblemType.CONFLICT, "ceremony.waitForAnnouncements");
-        Element joint = jointKey(ElectionCryptography.group(e.groupName()), announced);
+        Element joint = CeremonyRelay.jointKey(announced);
         if (!HexFormat.of().formatHex(joint.encode()).equalsIgnoreCase(jointKeyHex)) {
             throw new ProblemException(ProblemType.CONFLICT, "ceremony.otherJointKey");
         }
@@ -172,19 +181,12 @@ public class KeyCeremonies {
                 seat.guardianId() + " against " + against + ": " + reason);
     }
 
-    static Element jointKey(Group group, List<GuardianAnnouncement> announced) {
-        Element joint = group.identity();
-        for (GuardianAnnouncement a : announced) joint = joint.multiply(a.publicKey());
-        return joint;
-    }
 
     private void complete(Election e, List<GuardianAnnouncement> announced, Map<String, String> metadata) {
-        Group group = ElectionCryptography.group(e.groupName());
         ElectionConfig config = ElectionCryptography.config(e);
-        Element joint = jointKey(group, announced);
-        HashValue he = ElectionHashes.extendedBaseHash(config.electionBaseHash(), joint);
-        ElectionInitialized init = new ElectionInitialized(joint, he,
-                announced.stream().map(GuardianAnnouncement::toRecord).toList(), metadata);
+        ElectionInitialized relayed = CeremonyRelay.initialized(config, announced);
+        ElectionInitialized init = new ElectionInitialized(relayed.jointPublicKey(), relayed.extendedBaseHash(), relayed.guardians(), metadata);
+        HashValue he = init.extendedBaseHash();
         e.initialize(JsonWriter.write(RecordJson.write(init)), ElectionCryptography.hex(he));
         audit.record(AuditLog.SYSTEM, "ceremony.complete", "election:" + e.id(), "H_E " + ElectionCryptography.hex(he));
     }
