@@ -35,7 +35,9 @@ public final class MadangServer {
     private final String database;
     private final String baseUrl;
     private final GreenMail mail;
-    private final Process process;
+    private volatile Process process;
+    private ProcessBuilder launcher;
+    private int restarts;
     private final Path log;
     private final String schema;
     private final String jdbcUrl;
@@ -98,8 +100,10 @@ public final class MadangServer {
             List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", jar.toString(),
                     "--port", Integer.toString(port), "--nocluster", "--rootdir", work.resolve("payara").toString()));
             var builder = new ProcessBuilder(command).directory(work.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Files.deleteIfExists(log);
             builder.environment().putAll(environment);
+            launcher = builder;
             process = builder.start();
             try {
                 awaitReady(Duration.ofMinutes(3));
@@ -144,7 +148,11 @@ public final class MadangServer {
             try {
                 var response = client.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) return;
+                // after a restart on an existing root directory Payara answers /health before the application is in
+                // service, so an application endpoint must answer too
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"") && client.send(
+                        HttpRequest.newBuilder(uri("/api/keys")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
             } catch (IOException notYet) {
                 // not listening yet
             } catch (InterruptedException e) {
@@ -154,6 +162,26 @@ public final class MadangServer {
             sleep(500);
         }
         throw new IllegalStateException("Madang was not ready within " + timeout + ":\n" + logTail());
+    }
+
+    /**
+     * Kills the server the hard way (SIGKILL: no shutdown hooks, no commit of anything in flight) and starts it again
+     * on the same database and port, for crash tests. Callers must not run concurrently with other server users.
+     */
+    public synchronized void killAndRestart() throws IOException {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        // a fresh Payara root directory, as on the first start: the database (outside it) is what must survive
+        List<String> command = new ArrayList<>(launcher.command());
+        int rootdir = command.indexOf("--rootdir") + 1;
+        command.set(rootdir, command.get(rootdir) + "-" + ++restarts);
+        process = launcher.command(command).start();
+        awaitReady(Duration.ofMinutes(3));
     }
 
     public String logTail() {
