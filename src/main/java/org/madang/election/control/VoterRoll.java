@@ -62,17 +62,23 @@ public class VoterRoll {
     public Added addVerifiedResidents(UUID electionId, UUID actor) {
         Election e = editableRoll(electionId);
         ManifestForm form = Elections.form(e);
-        Set<String> districts = new HashSet<>();
-        form.ballotStyles().forEach(s -> districts.addAll(s.districtIds()));
+        // a registrar records a resident's district in words ("서울특별시 종로구") or as a code: both name a district
+        java.util.Map<String, String> districtByName = new java.util.HashMap<>();
+        for (ManifestForm.District d : form.districts()) {
+            if (form.styleFor(d.id()) == null) continue;
+            districtByName.put(d.id(), d.id());
+            districtByName.put(d.nameKo().strip(), d.id());
+            districtByName.put(d.nameEn().strip(), d.id());
+        }
         List<Account> residents = em.createQuery("SELECT a FROM Account a WHERE a.identityLevel = :level AND a.residentDistrict IN :d",
                         Account.class).setParameter("level", IdentityLevel.VERIFIED_RESIDENT)
-                .setParameter("d", districts).getResultList();
+                .setParameter("d", districtByName.keySet()).getResultList();
         Set<String> present = emails(electionId);
         int added = 0;
         for (Account a : residents) {
+            String district = districtByName.get(a.residentDistrict().strip());
             if (present.add(a.email())) {
-                em.persist(new Voter(electionId, a.email(), a.id(), a.residentDistrict(), form.styleFor(a.residentDistrict()),
-                        Voter.Source.RESIDENT, clock.instant()));
+                em.persist(new Voter(electionId, a.email(), a.id(), district, form.styleFor(district), Voter.Source.RESIDENT, clock.instant()));
                 added++;
             }
         }
