@@ -55,6 +55,10 @@ public final class ElectionDriver {
     public final UUID id;
 
     public ElectionDriver(Session admin, boolean demoTrustees, int guardians, int quorum) {
+        this(admin, demoTrustees, guardians, quorum, MANIFEST);
+    }
+
+    public ElectionDriver(Session admin, boolean demoTrustees, int guardians, int quorum, String manifestForm) {
         this.admin = admin;
         var created = admin.post("/api/elections", Api.json("titleKo", "시험 선거", "titleEn", "Test election",
                 "group", "P-256", "guardians", guardians, "quorum", quorum,
@@ -62,7 +66,7 @@ public final class ElectionDriver {
                 "demoTrustees", demoTrustees));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         id = UUID.fromString(created.json().getString("id"));
-        var manifest = admin.put(path("/manifest"), MANIFEST);
+        var manifest = admin.put(path("/manifest"), manifestForm);
         assertThat(manifest.status()).as(manifest.toString()).isEqualTo(200);
     }
 
@@ -150,7 +154,12 @@ public final class ElectionDriver {
 
     /** Waits for the background tally (and, in demo elections, the decryption). */
     public void awaitTally(boolean decrypted) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        awaitTally(decrypted, java.time.Duration.ofMinutes(2));
+    }
+
+    public void awaitTally(boolean decrypted, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
             var tally = Session.anonymous().get(path("/tally")).json();
             if (decrypted ? tally.getBoolean("decrypted") : tally.getBoolean("tallied")) return;
             Thread.sleep(200);

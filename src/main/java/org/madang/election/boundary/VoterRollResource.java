@@ -55,6 +55,8 @@ public class VoterRollResource {
     @Context
     SecurityContext security;
 
+    static final int MAX_ROLL_CHARS = 1 << 20;
+
     public record RollEntry(String email, String district, String ballotStyle, String source, boolean credentialRegistered) {
     }
 
@@ -80,6 +82,7 @@ public class VoterRollResource {
     @RolesAllowed(Role.ELECTION_ADMIN_NAME)
     public VoterRoll.Added importRoll(@PathParam("id") UUID id, String csv) {
         if (csv == null || csv.isBlank()) throw ProblemException.invalid("csv", "roll.emptyFile");
+        if (csv.length() > MAX_ROLL_CHARS) throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "payloadTooLarge", MAX_ROLL_CHARS);
         return roll.importCsv(id, csv, caller().accountId());
     }
 

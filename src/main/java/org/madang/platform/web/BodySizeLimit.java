@@ -24,12 +24,24 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "madang.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
 
+    /**
+     * Election documents are larger than any form: a 4096-bit ballot, a trustee's decryption shares for a whole
+     * tally, a voter roll of 100,000 lines. These paths get their own, larger limit.
+     */
+    @Inject
+    @ConfigProperty(name = "madang.http.max-document-bytes", defaultValue = "8388608")
+    long maxDocumentBytes;
+
+    private static final java.util.regex.Pattern DOCUMENT_PATHS =
+            java.util.regex.Pattern.compile("/?api/elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)/?");
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            throw tooLarge(maxBytes);
+        long limit = DOCUMENT_PATHS.matcher(request.getUriInfo().getPath()).matches() ? maxDocumentBytes : maxBytes;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
         }
-        request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
     }
 
     static ProblemException tooLarge(long limit) {
