@@ -86,8 +86,8 @@ public final class VerifierCommand {
         out.println("group: " + report.groupName() + ", encrypted ballots: " + report.encryptedBallots()
                 + ", challenged ballots opened: " + report.challengedBallots());
         for (StepResult s : report.steps()) {
-            String status = !s.ran() ? "NOT RUN" : s.passed() ? "PASS" : "FAIL";
-            out.printf("%-7s %2d. %s (%d checked)%n", status, s.step().number(), s.step().title(), s.checked());
+            String status = !s.applicable() ? "N/A" : !s.ran() ? "NOT RUN" : s.passed() ? "PASS" : "FAIL";
+            out.printf("%-7s %2s. %s (%d checked)%n", status, s.step().label(), s.step().title(), s.checked());
             List<Problem> problems = s.problems();
             for (int i = 0; i < Math.min(problems.size(), PRINTED_PROBLEMS_PER_STEP); i++) {
                 out.println("          " + problems.get(i));

@@ -41,6 +41,23 @@ class VerifierCommandTest {
     }
 
     @Test
+    void referenceRecordReportsMadangStepsAsNotApplicable() throws Exception {
+        Path report = temp.resolve("report.json");
+        assertThat(run(ReferenceRecords.ellipticCurve().toString(), "--json", report.toString(), "--no-progress")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PASS    15.").contains("N/A     M1.").contains("N/A     M5.")
+                .doesNotContain("FAIL");
+        JsonValue.JsonObject json = (JsonValue.JsonObject) JsonReader.parse(Files.readString(report));
+        List<JsonValue> steps = ((JsonValue.JsonArray) json.members().get("steps")).elements();
+        JsonValue.JsonObject fifth = (JsonValue.JsonObject) steps.get(4);
+        assertThat(fifth.members().get("step")).isEqualTo(JsonValue.of(5));
+        assertThat(fifth.members().get("status")).isEqualTo(JsonValue.of("PASS"));
+        JsonValue.JsonObject boardChain = (JsonValue.JsonObject) steps.get(15);
+        assertThat(boardChain.members().get("step")).isEqualTo(JsonValue.of("M1"));
+        assertThat(boardChain.members().get("name")).isEqualTo(JsonValue.of("BOARD_CHAIN"));
+        assertThat(boardChain.members().get("status")).isEqualTo(JsonValue.of("NOT_APPLICABLE"));
+    }
+
+    @Test
     void tamperedRecordExitsOneAndNamesTheBallot() {
         Path record = ReferenceRecords.copy(ReferenceRecords.ellipticCurve(), temp.resolve("r"));
         Path ballot = record.resolve("encrypted_ballots/runWorkflowDevice/eballot-id-5.json");
