@@ -110,7 +110,7 @@ public final class VerifierCommand {
     record Options(Path record, Path json, int threads, boolean progress, boolean help) {
         static final String USAGE = """
                 usage: java -jar madang-verifier.jar RECORD_DIR [--json REPORT.json] [--threads N] [--no-progress]
-                  RECORD_DIR      an ElectionGuard 2.1 election record (egk-ec JSON layout)
+                  RECORD_DIR      an ElectionGuard 2.1 election record (egk-ec JSON layout, with madang/ if Madang published it)
                   --json FILE     also write the full report as JSON
                   --threads N     worker threads for ballot checks (default: all cores)
                   --no-progress   no progress bar on stderr

@@ -1,6 +1,7 @@
 package org.madang.ballot.verify;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
@@ -36,14 +41,25 @@ final class MadangExtensions {
 
     private static final X9ECParameters P256 = CustomNamedCurves.getByName("P-256");
 
+    /** Below this many entries, checking signatures on one thread is faster than starting a pool. */
+    private static final int PARALLEL_SIGNATURES_FROM = 256;
+
     private final HashValue extendedBaseHash;
+    private final int threads;
     private final Problems problems = new Problems();
     private final Map<VerificationStep, Integer> checked = new EnumMap<>(VerificationStep.class);
     private final Map<String, PublishedBallot> superseded = new LinkedHashMap<>();
 
-    /** @param extendedBaseHash H_E as the verifier recomputed it, never the value the record claims */
-    MadangExtensions(HashValue extendedBaseHash) {
+    /**
+     * @param extendedBaseHash H_E as the verifier recomputed it, never the value the record claims
+     * @param threads how many threads may check signatures (one ECDSA verification per board entry)
+     */
+    MadangExtensions(HashValue extendedBaseHash, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
         this.extendedBaseHash = extendedBaseHash;
+        this.threads = threads;
     }
 
     Problems problems() {
@@ -122,14 +138,57 @@ final class MadangExtensions {
                 fail(s, "credential " + hex(c), "M2.C", ElectionRecordReader.MADANG_CREDENTIALS + " lists the credential twice");
             }
         }
-        for (PublishedEntry e : board.entries()) {
+        boolean[] signatureValid = signaturesValid(board.entries());
+        for (int i = 0; i < board.entries().size(); i++) {
+            PublishedEntry e = board.entries().get(i);
             BoardChain.Entry b = e.entry();
             if (!registered.contains(hex(b.credential()))) {
                 fail(s, entry(e), "M2.A", "credential " + hex(b.credential()) + " is not in " + ElectionRecordReader.MADANG_CREDENTIALS);
             }
-            if (!CredentialSignature.verify(b.credential(), extendedBaseHash, b.confirmationCode(), b.signature())) {
+            if (!signatureValid[i]) {
                 fail(s, entry(e), "M2.B", "signature does not verify with the entry's credential over H_E and its confirmation code");
             }
+        }
+    }
+
+    /** Each entry's signature checked, in parallel slices for large boards: these dominate the M-steps' cost. */
+    private boolean[] signaturesValid(List<PublishedEntry> entries) {
+        boolean[] valid = new boolean[entries.size()];
+        int workers = entries.size() < PARALLEL_SIGNATURES_FROM ? 1 : threads;
+        if (workers == 1) {
+            checkSignatures(entries, valid, 0, entries.size());
+            return valid;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "signature-verifier");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int slice = (entries.size() + workers - 1) / workers;
+            List<Future<?>> slices = new ArrayList<>();
+            for (int from = 0; from < entries.size(); from += slice) {
+                int start = from, end = Math.min(entries.size(), from + slice);
+                slices.add(pool.submit(() -> checkSignatures(entries, valid, start, end)));
+            }
+            for (Future<?> f : slices) {
+                f.get(); // also publishes the slice's writes to valid[] to this thread
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("signature verification failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return valid;
+    }
+
+    private void checkSignatures(List<PublishedEntry> entries, boolean[] valid, int from, int to) {
+        for (int i = from; i < to; i++) {
+            BoardChain.Entry b = entries.get(i).entry();
+            valid[i] = CredentialSignature.verify(b.credential(), extendedBaseHash, b.confirmationCode(), b.signature());
         }
     }
 

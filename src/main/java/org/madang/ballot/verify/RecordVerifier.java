@@ -496,7 +496,7 @@ public final class RecordVerifier {
             MadangRecordJson.ReceiptKey receiptKey = reader.madangReceiptKey();
             reader.madangManifestForm();
 
-            MadangExtensions extensions = new MadangExtensions(key.extendedBaseHash());
+            MadangExtensions extensions = new MadangExtensions(key.extendedBaseHash(), threads);
             BallotVerifier verifier = new BallotVerifier(key, manifest);
             List<BallotOutcome> outcomes = runParallel(supersededFiles, file -> {
                 EncryptedBallot ballot;

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madang.ballot.ReferenceRecords;
+import org.madang.ballot.board.BoardChain;
 import org.madang.ballot.board.CredentialSignature;
+import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.json.JsonValue;
 import org.madang.ballot.record.ElectionRecordReader;
+import org.madang.ballot.record.MadangRecordJson;
 
 /**
  * Madang's extension steps M1–M5 over a record shaped like the election server's. Each tamper test changes one thing,
@@ -299,6 +302,49 @@ class MadangExtensionsTest {
         VerificationReport report = verify();
         assertThat(report.status()).isEqualTo(VerificationReport.Status.UNREADABLE);
         assertThat(report.unreadable()).anySatisfy(u -> assertThat(u).contains(".entries[0].kind"));
+    }
+
+    @Test
+    void largeBoardIsCheckedInParallelAndFindsTheOneBadSignature() {
+        // enough entries for the signature checks to be split between threads, one of them forged
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        HashValue he = original.extendedBaseHash();
+        List<CredentialSignature.KeyPair> voters = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            voters.add(CredentialSignature.KeyPair.generate(random));
+        }
+        List<MadangRecordJson.PublishedEntry> entries = new ArrayList<>();
+        HashValue previous = BoardChain.genesis(he);
+        for (int i = 0; i < voters.size(); i++) {
+            byte[] code = new byte[32];
+            random.nextBytes(code);
+            HashValue confirmationCode = HashValue.of(code);
+            byte[] signature = voters.get(i).sign(he, confirmationCode);
+            if (i == 211) {
+                signature = voters.get(i - 1).sign(he, confirmationCode); // signed by the wrong voter
+            }
+            BoardChain.Entry entry = new BoardChain.Entry(i + 1, "CAST", "ballot-" + i, confirmationCode,
+                    voters.get(i).credential(), signature, 1_780_000_000_000L + i);
+            HashValue hash = BoardChain.next(previous, entry);
+            entries.add(new MadangRecordJson.PublishedEntry(entry, previous, hash));
+            previous = hash;
+        }
+        MadangRecordJson.PublishedBoard board = new MadangRecordJson.PublishedBoard(BoardChain.genesis(he), previous, entries);
+
+        MadangExtensions extensions = new MadangExtensions(he, 3);
+        extensions.verify(board, voters.stream().map(CredentialSignature.KeyPair::credential).toList(), List.of(),
+                new MadangRecordJson.ReceiptKey(new byte[32], new byte[32], false), Map.of());
+
+        List<Problem> signatureProblems = extensions.problems().list().stream()
+                .filter(p -> p.step() == CREDENTIAL_SIGNATURES).toList();
+        assertThat(signatureProblems).hasSize(1);
+        assertThat(signatureProblems.get(0).check()).isEqualTo("M2.B");
+        assertThat(signatureProblems.get(0).objectId()).isEqualTo("board entry 212 (ballot ballot-211)");
+        assertThat(extensions.problems().list()).noneMatch(p -> p.step() == BOARD_CHAIN || p.step() == UNIQUE_CONFIRMATION_CODES);
+        assertThat(extensions.checked(CREDENTIAL_SIGNATURES)).isEqualTo(300);
+        // nothing counted.json-wise was published, the ballots are nowhere, and (0, 0) is not on the curve
+        assertThat(extensions.problems().list()).anyMatch(p -> p.check().equals("M3.A"))
+                .anyMatch(p -> p.check().equals("M3.B")).anyMatch(p -> p.check().equals("M5.A"));
     }
 
     private VerificationReport verify() {
