@@ -41,7 +41,7 @@ import org.madang.ballot.record.RecordJson;
  * {@code madang/superseded_ballots/}, never in the tally), one voter challenges before and after casting, and one
  * registered voter never votes.
  */
-final class MadangRecordFixture {
+public final class MadangRecordFixture {
 
     static final String DEVICE = "device-a";
     static final String SUPERSEDED_BALLOT = "ballot-superseded";
@@ -50,7 +50,7 @@ final class MadangRecordFixture {
      * @param revoterCountedBallot the ballot that counts for the voter who voted twice
      * @param keys credential (hex) → the voter's key pair, to re-sign tampered entries
      */
-    record Built(Path record, HashValue extendedBaseHash, String revoterCountedBallot, List<String> castBallots,
+    public record Built(Path record, HashValue extendedBaseHash, String revoterCountedBallot, List<String> castBallots,
                  List<String> challengedBallots, Map<String, CredentialSignature.KeyPair> keys) {
     }
 
@@ -60,7 +60,7 @@ final class MadangRecordFixture {
     private MadangRecordFixture() {
     }
 
-    static Built build(Path dir) throws Exception {
+    public static Built build(Path dir) throws Exception {
         DemoElection.Outcome outcome = DemoElection.run(new DemoElection.Settings(P256Group.instance(), "madang-extensions",
                 3, 2, 6, 2, Set.of(3), false, List.of(DEVICE), 20261128L, 1), dir);
         HashValue he = outcome.encryptor().key().extendedBaseHash();
