@@ -28,10 +28,11 @@ final class ReportJson {
                 problems.add(new JsonValue.JsonObject(pm));
             }
             Map<String, JsonValue> sm = new LinkedHashMap<>();
-            sm.put("step", JsonValue.of(s.step().number()));
+            // the spec's steps keep their number; Madang's extension steps have none and are named by label ("M1")
+            sm.put("step", s.step().madangExtension() ? JsonValue.of(s.step().label()) : JsonValue.of(s.step().number()));
             sm.put("name", JsonValue.of(s.step().name()));
             sm.put("title", JsonValue.of(s.step().title()));
-            sm.put("status", JsonValue.of(!s.ran() ? "NOT_RUN" : s.passed() ? "PASS" : "FAIL"));
+            sm.put("status", JsonValue.of(!s.applicable() ? "NOT_APPLICABLE" : !s.ran() ? "NOT_RUN" : s.passed() ? "PASS" : "FAIL"));
             sm.put("checked", JsonValue.of(s.checked()));
             sm.put("problems", new JsonValue.JsonArray(problems));
             steps.add(new JsonValue.JsonObject(sm));

@@ -86,8 +86,8 @@ public final class VerifierCommand {
         out.println("group: " + report.groupName() + ", encrypted ballots: " + report.encryptedBallots()
                 + ", challenged ballots opened: " + report.challengedBallots());
         for (StepResult s : report.steps()) {
-            String status = !s.ran() ? "NOT RUN" : s.passed() ? "PASS" : "FAIL";
-            out.printf("%-7s %2d. %s (%d checked)%n", status, s.step().number(), s.step().title(), s.checked());
+            String status = !s.applicable() ? "N/A" : !s.ran() ? "NOT RUN" : s.passed() ? "PASS" : "FAIL";
+            out.printf("%-7s %2s. %s (%d checked)%n", status, s.step().label(), s.step().title(), s.checked());
             List<Problem> problems = s.problems();
             for (int i = 0; i < Math.min(problems.size(), PRINTED_PROBLEMS_PER_STEP); i++) {
                 out.println("          " + problems.get(i));
@@ -110,7 +110,7 @@ public final class VerifierCommand {
     record Options(Path record, Path json, int threads, boolean progress, boolean help) {
         static final String USAGE = """
                 usage: java -jar madang-verifier.jar RECORD_DIR [--json REPORT.json] [--threads N] [--no-progress]
-                  RECORD_DIR      an ElectionGuard 2.1 election record (egk-ec JSON layout)
+                  RECORD_DIR      an ElectionGuard 2.1 election record (egk-ec JSON layout, with madang/ if Madang published it)
                   --json FILE     also write the full report as JSON
                   --threads N     worker threads for ballot checks (default: all cores)
                   --no-progress   no progress bar on stderr

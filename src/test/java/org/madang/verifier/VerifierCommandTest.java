@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.madang.ballot.ReferenceRecords;
 import org.madang.ballot.json.JsonReader;
 import org.madang.ballot.json.JsonValue;
+import org.madang.ballot.record.ElectionRecordReader;
+import org.madang.ballot.verify.MadangRecordFixture;
 
 /** Exit codes, printed output and the JSON report of the command line. */
 class VerifierCommandTest {
@@ -38,6 +40,39 @@ class VerifierCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("ballots [").contains("51/51");
         JsonValue.JsonObject json = (JsonValue.JsonObject) JsonReader.parse(Files.readString(report));
         assertThat(json.members().get("status")).isEqualTo(JsonValue.of("VERIFIED"));
+    }
+
+    @Test
+    void referenceRecordReportsMadangStepsAsNotApplicable() throws Exception {
+        Path report = temp.resolve("report.json");
+        assertThat(run(ReferenceRecords.ellipticCurve().toString(), "--json", report.toString(), "--no-progress")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PASS    15.").contains("N/A     M1.").contains("N/A     M5.")
+                .doesNotContain("FAIL");
+        JsonValue.JsonObject json = (JsonValue.JsonObject) JsonReader.parse(Files.readString(report));
+        List<JsonValue> steps = ((JsonValue.JsonArray) json.members().get("steps")).elements();
+        JsonValue.JsonObject fifth = (JsonValue.JsonObject) steps.get(4);
+        assertThat(fifth.members().get("step")).isEqualTo(JsonValue.of(5));
+        assertThat(fifth.members().get("status")).isEqualTo(JsonValue.of("PASS"));
+        JsonValue.JsonObject boardChain = (JsonValue.JsonObject) steps.get(15);
+        assertThat(boardChain.members().get("step")).isEqualTo(JsonValue.of("M1"));
+        assertThat(boardChain.members().get("name")).isEqualTo(JsonValue.of("BOARD_CHAIN"));
+        assertThat(boardChain.members().get("status")).isEqualTo(JsonValue.of("NOT_APPLICABLE"));
+    }
+
+    @Test
+    void madangRecordRunsMadangStepsAndExitsZero() throws Exception {
+        Path record = MadangRecordFixture.build(temp.resolve("madang")).record();
+        assertThat(run(record.toString(), "--no-progress", "--threads", "2")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PASS    M1.").contains("PASS    M3.").contains("PASS    M5.")
+                .doesNotContain("N/A").contains("RESULT: the record VERIFIES");
+    }
+
+    @Test
+    void madangRecordWithoutCountedFileExitsTwo() throws Exception {
+        Path record = MadangRecordFixture.build(temp.resolve("madang")).record();
+        Files.delete(record.resolve(ElectionRecordReader.MADANG_COUNTED));
+        assertThat(run(record.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("UNREADABLE madang/counted.json: file is missing");
     }
 
     @Test

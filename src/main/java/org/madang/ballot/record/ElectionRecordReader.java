@@ -21,6 +21,11 @@ import org.madang.ballot.json.JsonValue;
  * encrypted_ballots/DEVICE/eballot-ID.json  (and ballot_chain.json when codes are chained)
  * encrypted_tally.json  tally.json  challenged_ballots/dballot-ID.json
  * </pre>
+ * and, in records published by Madang's election server, the extension files under {@code madang/}:
+ * <pre>
+ * madang/board.json  madang/credentials.json  madang/counted.json  madang/receipt_key.json  madang/manifest_form.json
+ * madang/superseded_ballots/eballot-ID.json
+ * </pre>
  * Every file is size-limited, parsed strictly and validated as it is read.
  */
 public final class ElectionRecordReader {
@@ -36,6 +41,13 @@ public final class ElectionRecordReader {
     public static final String CHALLENGED_BALLOTS = "challenged_ballots";
     public static final String ENCRYPTED_BALLOT_PREFIX = "eballot-";
     public static final String DECRYPTED_BALLOT_PREFIX = "dballot-";
+    public static final String MADANG = "madang";
+    public static final String MADANG_BOARD = MADANG + "/board.json";
+    public static final String MADANG_CREDENTIALS = MADANG + "/credentials.json";
+    public static final String MADANG_COUNTED = MADANG + "/counted.json";
+    public static final String MADANG_RECEIPT_KEY = MADANG + "/receipt_key.json";
+    public static final String MADANG_MANIFEST_FORM = MADANG + "/manifest_form.json";
+    public static final String MADANG_SUPERSEDED_BALLOTS = MADANG + "/superseded_ballots";
 
     private final Path root;
     private final JsonReader.Limits limits;
@@ -126,6 +138,38 @@ public final class ElectionRecordReader {
 
     public DecryptedTallyOrBallot challengedBallot(Group group, Path file) throws RecordFormatException {
         return RecordJson.readDecrypted(group, json(file), relative(file));
+    }
+
+    /** Whether the record carries Madang's extension files (egk-ec's records do not). */
+    public boolean hasMadangExtensions() {
+        return Files.isDirectory(root.resolve(MADANG));
+    }
+
+    public MadangRecordJson.PublishedBoard madangBoard() throws RecordFormatException {
+        return MadangRecordJson.readBoard(json(root.resolve(MADANG_BOARD)), MADANG_BOARD);
+    }
+
+    public List<byte[]> madangCredentials() throws RecordFormatException {
+        return MadangRecordJson.readCredentials(json(root.resolve(MADANG_CREDENTIALS)), MADANG_CREDENTIALS);
+    }
+
+    public List<MadangRecordJson.CountedBallot> madangCounted() throws RecordFormatException {
+        return MadangRecordJson.readCounted(json(root.resolve(MADANG_COUNTED)), MADANG_COUNTED);
+    }
+
+    public MadangRecordJson.ReceiptKey madangReceiptKey() throws RecordFormatException {
+        return MadangRecordJson.readReceiptKey(json(root.resolve(MADANG_RECEIPT_KEY)), MADANG_RECEIPT_KEY);
+    }
+
+    /** The administrator's election form; nothing is verified against it, but it must be present and strict JSON. */
+    public JsonValue madangManifestForm() throws RecordFormatException {
+        return json(root.resolve(MADANG_MANIFEST_FORM));
+    }
+
+    /** CAST ballots replaced by a later ballot of the same credential; none when the directory is absent. */
+    public List<Path> supersededBallotFiles() throws RecordFormatException {
+        Path dir = root.resolve(MADANG_SUPERSEDED_BALLOTS);
+        return Files.isDirectory(dir) ? list(dir, ENCRYPTED_BALLOT_PREFIX) : List.of();
     }
 
     private List<Path> list(Path dir, String prefix) throws RecordFormatException {

@@ -34,6 +34,7 @@ import org.madang.ballot.record.ElectionRecordReader;
 import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.EncryptedTally;
 import org.madang.ballot.record.Guardian;
+import org.madang.ballot.record.MadangRecordJson;
 import org.madang.ballot.record.Manifest;
 import org.madang.ballot.record.RecordFormatException;
 
@@ -99,9 +100,13 @@ public final class RecordVerifier {
             } catch (RecordFormatException e) {
                 unreadable.add(e.getMessage());
             }
+            // Madang's steps have nothing to check in a record without madang/ (egk-ec's): they are reported as not
+            // applicable and leave the status to the spec's steps, exactly as before the steps existed.
+            boolean madang = reader.hasMadangExtensions();
             List<StepResult> results = new ArrayList<>();
             for (VerificationStep s : VerificationStep.values()) {
-                results.add(new StepResult(s, !notRun.contains(s), checked.get(s), problems.get(s).list()));
+                results.add(s.madangExtension() && !madang ? StepResult.notApplicable(s)
+                        : new StepResult(s, !notRun.contains(s), checked.get(s), problems.get(s).list()));
             }
             return new VerificationReport(reader.root().toString(), groupName, ballotCount, challengedCount, results, unreadable);
         }
@@ -137,10 +142,15 @@ public final class RecordVerifier {
             EncryptedTally encryptedTally = reader.encryptedTally(group);
             DecryptedTallyOrBallot tally = reader.tally(group);
             List<Path> challengedFiles = reader.challengedBallotFiles();
-            BallotPass ballots = verifyBallots(key, manifest, config, challengedFiles.size());
+            boolean madang = reader.hasMadangExtensions();
+            List<Path> supersededFiles = madang ? reader.supersededBallotFiles() : List.of();
+            BallotPass ballots = verifyBallots(key, manifest, config, challengedFiles.size() + supersededFiles.size());
             verifyAggregation(group, he, manifest, encryptedTally, ballots);
             verifyTally(key, manifest, encryptedTally, tally, ballots);
             verifyChallenged(key, manifest, challengedFiles, ballots);
+            if (madang) {
+                verifyMadangExtensions(key, manifest, supersededFiles, ballots);
+            }
             progress.finished();
         }
 
@@ -477,6 +487,52 @@ public final class RecordVerifier {
             }
         }
 
+        // ---- M1–M5, only for records with madang/
+        private void verifyMadangExtensions(ElectionKey key, Manifest manifest, List<Path> supersededFiles, BallotPass pass)
+                throws RecordFormatException {
+            MadangRecordJson.PublishedBoard board = reader.madangBoard();
+            List<byte[]> credentials = reader.madangCredentials();
+            List<MadangRecordJson.CountedBallot> counted = reader.madangCounted();
+            MadangRecordJson.ReceiptKey receiptKey = reader.madangReceiptKey();
+            reader.madangManifestForm();
+
+            MadangExtensions extensions = new MadangExtensions(key.extendedBaseHash(), threads);
+            BallotVerifier verifier = new BallotVerifier(key, manifest);
+            List<BallotOutcome> outcomes = runParallel(supersededFiles, file -> {
+                EncryptedBallot ballot;
+                try {
+                    ballot = reader.encryptedBallot(key.group(), file);
+                } catch (RecordFormatException e) {
+                    return BallotOutcome.unreadable(e.getMessage());
+                }
+                Problems p = new Problems();
+                verifier.verify(ballot, p);
+                return BallotOutcome.of(ballot, p);
+            });
+            for (BallotOutcome o : outcomes) {
+                if (o.unreadable != null) {
+                    unreadable.add(o.unreadable);
+                    continue;
+                }
+                extensions.supersededBallot(published(o.ballot), o.problems);
+            }
+            Map<String, MadangExtensions.PublishedBallot> encrypted = new HashMap<>();
+            pass.summaries.forEach((id, summary) -> encrypted.put(id, new MadangExtensions.PublishedBallot(id, summary.state, summary.code)));
+            extensions.verify(board, credentials, counted, receiptKey, encrypted);
+            for (Problem p : extensions.problems().list()) {
+                fail(p.step(), p.objectId(), p.check(), p.message());
+            }
+            for (VerificationStep s : VerificationStep.values()) {
+                if (s.madangExtension()) {
+                    count(s, extensions.checked(s));
+                }
+            }
+        }
+
+        private static MadangExtensions.PublishedBallot published(EncryptedBallot b) {
+            return new MadangExtensions.PublishedBallot(b.ballotId(), b.state(), b.confirmationCode());
+        }
+
         private <T> List<BallotOutcome> runParallel(List<T> inputs, java.util.function.Function<T, BallotOutcome> work) {
             List<BallotOutcome> out = new ArrayList<>(inputs.size());
             if (inputs.isEmpty()) {
@@ -546,6 +602,7 @@ public final class RecordVerifier {
     /** What later steps need of an encrypted ballot once it has been checked. */
     private static final class EncryptedBallotSummary {
         final String device;
+        final BallotState state;
         final HashValue code;
         final byte[] codeBaux;
         final Map<String, ElGamalCiphertext> ciphertexts = new LinkedHashMap<>();
@@ -553,6 +610,7 @@ public final class RecordVerifier {
 
         EncryptedBallotSummary(EncryptedBallot b, boolean keepCiphertexts) {
             device = b.encryptingDevice();
+            state = b.state();
             code = b.confirmationCode();
             codeBaux = b.codeBaux();
             if (keepCiphertexts) {

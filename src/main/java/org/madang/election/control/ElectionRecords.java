@@ -89,21 +89,21 @@ public class ElectionRecords {
                 if (b.kind() == BoardEntry.Kind.CHALLENGE || counts) {
                     files.put(DEVICE_DIR + ballot.encryptingDevice() + "/" + file, b.ballotJson());
                 } else {
-                    files.put("madang/superseded_ballots/" + file, b.ballotJson());
+                    files.put(ElectionRecordReader.MADANG_SUPERSEDED_BALLOTS + "/" + file, b.ballotJson());
                 }
                 if (counts) counted.add(object("credential", JsonValue.of(b.credential()), "ballot_id", JsonValue.of(b.ballotId()),
                         "position", JsonValue.of(b.position())));
             }
         }
-        files.put("madang/board.json", JsonWriter.write(object(
+        files.put(ElectionRecordReader.MADANG_BOARD, JsonWriter.write(object(
                 "genesis", JsonValue.of(e.extendedBaseHash()),
                 "head", JsonValue.of(e.boardHead() == null ? e.extendedBaseHash() : e.boardHead()),
                 "entries", new JsonValue.JsonArray(board))));
-        files.put("madang/counted.json", JsonWriter.write(object("counted", new JsonValue.JsonArray(counted))));
-        files.put("madang/credentials.json", JsonWriter.write(object("credentials", new JsonValue.JsonArray(
+        files.put(ElectionRecordReader.MADANG_COUNTED, JsonWriter.write(object("counted", new JsonValue.JsonArray(counted))));
+        files.put(ElectionRecordReader.MADANG_CREDENTIALS, JsonWriter.write(object("credentials", new JsonValue.JsonArray(
                 roll.credentials(e.id()).stream().map(c -> (JsonValue) JsonValue.of(c)).toList()))));
-        files.put("madang/receipt_key.json", e.receiptPublicJwk());
-        files.put("madang/manifest_form.json", e.manifestForm());
+        files.put(ElectionRecordReader.MADANG_RECEIPT_KEY, e.receiptPublicJwk());
+        files.put(ElectionRecordReader.MADANG_MANIFEST_FORM, e.manifestForm());
         files.forEach((path, content) -> em.persist(new RecordFile(e.id(), path, content)));
         audit.record(AuditLog.SYSTEM, "election.record", "election:" + e.id(), files.size() + " files");
     }

@@ -203,7 +203,7 @@ class TamperedRecordTest {
     private static Set<VerificationStep> failing(VerificationReport report) {
         assertThat(report.unreadable()).isEmpty();
         assertThat(report.status()).isEqualTo(VerificationReport.Status.NOT_VERIFIED);
-        return report.steps().stream().filter(s -> !s.passed()).map(StepResult::step)
+        return report.steps().stream().filter(StepResult::failed).map(StepResult::step)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(VerificationStep.class)));
     }
 
