@@ -28,6 +28,7 @@ import org.madang.testing.Who;
 public final class IntakeLoad {
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1) args = args[0].trim().split("\\s+"); // exec:exec passes bench.args as one argument
         String db = args.length > 0 ? args[0] : "postgres";
         int ballots = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int voterCount = args.length > 2 ? Integer.parseInt(args[2]) : 200;
