@@ -139,8 +139,9 @@ public final class MadangServer {
     }
 
     private void awaitReady(Duration timeout) throws IOException {
-        var client = HttpClient.newHttpClient();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // h2c upgrades draw spurious 431s
         long deadline = System.nanoTime() + timeout.toNanos();
+        String lastSeen = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Madang exited during start-up (code " + process.exitValue() + "):\n" + logTail());
@@ -150,18 +151,22 @@ public final class MadangServer {
                         HttpResponse.BodyHandlers.ofString());
                 // after a restart on an existing root directory Payara answers /health before the application is in
                 // service, so an application endpoint must answer too
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"") && client.send(
-                        HttpRequest.newBuilder(uri("/api/keys")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+                lastSeen = "/health/ready " + response.statusCode() + " " + response.body();
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    int keys = client.send(HttpRequest.newBuilder(uri("/api/keys")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    lastSeen += "; /api/keys " + keys;
+                    if (keys == 200) return;
+                }
             } catch (IOException notYet) {
-                // not listening yet
+                lastSeen = notYet.toString(); // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(500);
         }
-        throw new IllegalStateException("Madang was not ready within " + timeout + ":\n" + logTail());
+        throw new IllegalStateException("Madang was not ready within " + timeout + " (last seen: " + lastSeen + "):\n" + logTail());
     }
 
     /**
