@@ -3,7 +3,7 @@
 // the group is the standard P-256, and H_P → H_M → H_B → H_E chain up to the joint key K, which
 // must be the product of the guardians' published public keys.
 import { fromBase64, toHex, utf8, equalBytes } from './bytes.js';
-import { FixedBase, P256_CONSTANTS, Point, decodeElement } from './group.js';
+import { FixedBase, P256_CONSTANTS, Point, decodeElement, generator } from './group.js';
 import { electionBaseHash, extendedBaseHash, manifestHash, parameterBaseHash } from './hash.js';
 
 function pick(documents, ...names) {
@@ -124,6 +124,7 @@ export function electionContext(documents) {
   });
   if (!product.equals(K)) throw new Error('election_initialized.json: the joint public key is not the product of the guardians\' keys');
 
+  generator(); // builds g's table now, while the page loads, rather than when the voter submits
   return Object.freeze({
     parameterBaseHash: hp,
     manifestHash: hm,
