@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, statSync, 
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage, checkKeys } from './tools/pages.mjs';
+import { rewriteSpecifiers, vendorModules } from './tools/vendor.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, 'src');
@@ -50,7 +51,13 @@ for (const f of walk(join(krds, 'img', 'component', 'icon'))) {
 for (const f of readdirSync(join(krds, 'fonts'))) copy(join(krds, 'fonts', f), join(dist, 'krds', 'fonts', f));
 
 // 2. Our modules, styles and static files.
-for (const f of walk(join(src, 'js'))) copy(f, join(dist, 'js', relative(join(src, 'js'), f)));
+for (const f of walk(join(src, 'js'))) {
+  const rel = relative(join(src, 'js'), f);
+  if (f.endsWith('.js')) write(join(dist, 'js', rel), rewriteSpecifiers(readFileSync(f, 'utf8'), rel));
+  else copy(f, join(dist, 'js', rel));
+}
+// @noble/curves and @noble/hashes for the ballot encryption (src/js/eg), only the files it imports
+vendorModules(['eg/index.js'], join(src, 'js'), join(dist, 'js'), join(root, 'node_modules'));
 for (const f of walk(join(src, 'css'))) copy(f, join(dist, 'css', relative(join(src, 'css'), f)));
 copy(join(root, 'node_modules', 'qrcode-generator', 'dist', 'qrcode.mjs'), join(dist, 'js', 'vendor', 'qrcode.mjs'));
 for (const f of walk(join(src, 'static'))) copy(f, join(dist, relative(join(src, 'static'), f)));
