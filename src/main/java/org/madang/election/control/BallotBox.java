@@ -6,19 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.madang.ballot.board.BoardChain;
 import org.madang.ballot.board.CredentialSignature;
-import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.json.JsonException;
 import org.madang.ballot.json.JsonReader;
 import org.madang.ballot.json.JsonWriter;
@@ -31,7 +26,6 @@ import org.madang.election.entity.BoardEntry;
 import org.madang.election.entity.Election;
 import org.madang.election.entity.Voter;
 import org.madang.platform.account.entity.Account;
-import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 
@@ -61,7 +55,7 @@ public class BallotBox {
     ElectionCryptography cryptography;
 
     @Inject
-    AuditLog audit;
+    BoardWriter boards;
 
     Clock clock = Clock.systemUTC();
 
@@ -69,7 +63,11 @@ public class BallotBox {
     public record Receipt(BoardEntry entry, boolean repeated) {
     }
 
-    @Transactional
+    /**
+     * Checks run before any transaction, in parallel on every core; only the append is serialised, in groups
+     * (see {@link BoardWriter}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Receipt cast(UUID electionId, Account voterAccount, String ballotJson, String signatureHex) {
         Election current = elections.byId(electionId);
         if (!current.acceptsBallotsAt(clock.instant())) throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpen");
@@ -87,45 +85,10 @@ public class BallotBox {
                 ballot.confirmationCode(), signature)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.badSignature");
         }
-        String code = ElectionCryptography.hex(ballot.confirmationCode());
-
-        // from here on one writer at a time per election: the board is a chain
-        Election e = elections.locked(electionId);
-        Instant now = clock.instant();
-        if (!e.acceptsBallotsAt(now)) throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpen");
-        Optional<BoardEntry> existing = byCode(electionId, code);
-        if (existing.isPresent()) {
-            if (existing.get().credential().equals(voter.credential()) && existing.get().ballotId().equals(ballot.ballotId())) {
-                return new Receipt(existing.get(), true);
-            }
-            throw new ProblemException(ProblemType.CONFLICT, "ballot.codeTaken");
-        }
-        if (byBallotId(electionId, ballot.ballotId()).isPresent()) throw new ProblemException(ProblemType.CONFLICT, "ballot.idTaken");
-
-        BoardEntry.Kind kind = ballot.state() == BallotState.CAST ? BoardEntry.Kind.CAST : BoardEntry.Kind.CHALLENGE;
-        long position = e.boardSize() + 1;
-        HashValue previous = e.boardHead() == null ? BoardChain.genesis(crypto.key().extendedBaseHash())
-                : HashValue.of(HexFormat.of().parseHex(e.boardHead()));
-        Instant receivedAt = Instant.ofEpochMilli(now.toEpochMilli());
-        HashValue hash = BoardChain.next(previous, new BoardChain.Entry(position, kind.name(), ballot.ballotId(),
-                ballot.confirmationCode(), HexFormat.of().parseHex(voter.credential()), signature, receivedAt.toEpochMilli()));
-        String chainHash = BoardChain.hex(hash);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("electionId", electionId.toString());
-        claims.put("ballotId", ballot.ballotId());
-        claims.put("kind", kind.name());
-        claims.put("confirmationCode", code);
-        claims.put("position", position);
-        claims.put("chainHash", chainHash);
-        claims.put("receivedAt", receivedAt.toString());
-        String receipt = ReceiptSigner.sign(e.receiptPrivateJwk(), claims);
-        BoardEntry entry = new BoardEntry(electionId, position, kind, ballot.ballotId(), code, voter.credential(),
-                signatureHex.toLowerCase(), receivedAt, BoardChain.hex(previous), chainHash, receipt,
-                JsonWriter.write(RecordJson.write(ballot)));
-        em.persist(entry);
-        e.appended(chainHash);
-        em.flush();
-        return new Receipt(entry, false);
+        BallotState state = ballot.state();
+        return boards.append(new BoardWriter.Pending(electionId, ballot.ballotId(), ballot.confirmationCode(), voter.credential(),
+                signatureHex.toLowerCase(), state == BallotState.CAST ? BoardEntry.Kind.CAST : BoardEntry.Kind.CHALLENGE,
+                JsonWriter.write(RecordJson.write(ballot))));
     }
 
     private static EncryptedBallot parse(ElectionCryptography.Initialized crypto, String ballotJson) {
@@ -174,11 +137,6 @@ public class BallotBox {
     public Optional<BoardEntry> byCode(UUID electionId, String code) {
         return em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e AND b.confirmationCode = :c", BoardEntry.class)
                 .setParameter("e", electionId).setParameter("c", code).getResultList().stream().findFirst();
-    }
-
-    private Optional<BoardEntry> byBallotId(UUID electionId, String ballotId) {
-        return em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e AND b.ballotId = :i", BoardEntry.class)
-                .setParameter("e", electionId).setParameter("i", ballotId).getResultList().stream().findFirst();
     }
 
     /** A page of the board in chain order, optionally only entries whose code starts with {@code codePrefix} (hex). */
