@@ -123,7 +123,7 @@ public final class Decryptor {
             for (int idx = 0; idx < pads.size(); idx++) {
                 Scalar v = r.responses().get(idx);
                 boolean aOk = group.gPow(v).multiply(gz.pow(ci.get(idx))).equals(reveals.get(t).a().get(idx));
-                boolean bOk = group.multiExp(pads.get(idx), v, partials.get(t).shares().get(idx), ci.get(idx))
+                boolean bOk = group.publicMultiExp(pads.get(idx), v, partials.get(t).shares().get(idx), ci.get(idx))
                         .equals(reveals.get(t).b().get(idx));
                 if (!aOk || !bOk) {
                     throw new IllegalStateException("guardian '" + trustee.guardianId() + "' gave an invalid decryption share");

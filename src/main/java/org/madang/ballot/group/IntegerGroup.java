@@ -121,7 +121,17 @@ public final class IntegerGroup implements Group {
     }
 
     @Override
-    public Element multiExp(Element a, Scalar x, Element b, Scalar y) {
+    public Element publicPow(Element base, Scalar x) {
+        return base.pow(x);
+    }
+
+    @Override
+    public Element publicPow(FixedBase base, Scalar x) {
+        return base.pow(x);
+    }
+
+    @Override
+    public Element publicMultiExp(Element a, Scalar x, Element b, Scalar y) {
         // BigInteger.modPow uses Montgomery multiplication (an intrinsic on x86), which beats a
         // hand-written interleaved ladder over BigInteger multiply-and-reduce.
         BigInteger ax = residue(a).value.modPow(x.value(), p);
@@ -130,7 +140,7 @@ public final class IntegerGroup implements Group {
     }
 
     @Override
-    public Element multiExp(FixedBase a, Scalar x, FixedBase b, Scalar y) {
+    public Element publicMultiExp(FixedBase a, Scalar x, FixedBase b, Scalar y) {
         if (a instanceof WindowedBase wa && b instanceof WindowedBase wb) {
             return new Residue(wa.accumulate(x, wb.accumulate(y, BigInteger.ONE)));
         }

@@ -1,0 +1,288 @@
+package org.madang.ballot.group.p256;
+
+import static org.madang.ballot.group.p256.P256Field.LIMBS;
+import static org.madang.ballot.group.p256.P256Points.AFFINE;
+import static org.madang.ballot.group.p256.P256Points.JACOBIAN;
+
+import java.math.BigInteger;
+
+/**
+ * Scalar multiplication on P-256 for PUBLIC scalars only: it runs in variable time (wNAF digits,
+ * skipped zero windows, early exits), so it must never see a secret key, nonce or share. It
+ * serves verification, where every exponent comes from the record.
+ *
+ * <p>Fixed bases (g, the joint key K) get two tables: signed 7-bit windows with every multiple
+ * d·2^(7i)·B for a standalone B^x (at most 37 mixed additions, no doublings), and odd multiples
+ * for width-10 wNAF when the base is one term of a multi-exponentiation whose doublings are paid
+ * for anyway by a variable base. Variable bases get width-5 wNAF tables of odd multiples, built
+ * for many bases at once so that one inversion makes them all affine.
+ */
+public final class P256PublicMultiplier {
+
+    static final int FIXED_WINDOW = 7;
+    static final int FIXED_WINDOWS = 256 / FIXED_WINDOW + 1;
+    static final int FIXED_WINDOW_SIZE = 1 << (FIXED_WINDOW - 1);
+    static final int FIXED_WNAF = 10;
+    static final int VARIABLE_WNAF = 5;
+    private static final int NAF_LENGTH = 256 + 12;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private P256PublicMultiplier() {
+    }
+
+    /**
+     * Number of variable-time scalar multiplications the calling thread has done: tests use it to
+     * show that key generation, encryption and decryption shares never come here.
+     */
+    public static long multiplicationsOnThisThread() {
+        return WORKSPACE.get().multiplications;
+    }
+
+    /** Per-thread scratch space, so that hot loops allocate nothing. */
+    static final class Workspace {
+        final P256Points.Scratch scratch = new P256Points.Scratch();
+        final long[] acc = new long[JACOBIAN];
+        final long[] negY = new long[LIMBS];
+        final int[] nafA = new int[NAF_LENGTH];
+        final int[] nafB = new int[NAF_LENGTH];
+        final int[] windows = new int[FIXED_WINDOWS];
+        long multiplications;
+    }
+
+    static Workspace workspace() {
+        return WORKSPACE.get();
+    }
+
+    /** Precomputed multiples of a fixed base. Immutable after construction; shared between threads. */
+    public static final class FixedTable {
+        /** [window i][d − 1] = d·2^(7i)·B, affine. */
+        final long[] windows;
+        /** Odd multiples B, 3B, ..., (2^9 − 1)B, affine. */
+        final long[] oddMultiples;
+
+        public FixedTable(long[] affineBase) {
+            int perWindow = FIXED_WINDOW_SIZE;
+            windows = new long[FIXED_WINDOWS * perWindow * AFFINE];
+            long[] jac = new long[perWindow * JACOBIAN];
+            long[] windowBase = affineBase.clone();
+            long[] windowBaseJac = new long[JACOBIAN];
+            P256Points.Scratch s = new P256Points.Scratch();
+            for (int w = 0; w < FIXED_WINDOWS; w++) {
+                P256Points.fromAffine(jac, 0, windowBase, 0);
+                for (int d = 1; d < perWindow; d++) {
+                    P256Points.addAffine(jac, d * JACOBIAN, jac, (d - 1) * JACOBIAN, windowBase, 0, s);
+                }
+                P256Points.normalizeAll(jac, perWindow, windows, w * perWindow * AFFINE, null);
+                // next window base = 2^7 · this window base = 2 · (64 · base)
+                P256Points.doublePoint(windowBaseJac, 0, jac, (perWindow - 1) * JACOBIAN, s);
+                P256Points.normalizeAll(windowBaseJac, 1, windowBase, 0, null);
+            }
+            oddMultiples = oddMultiples(affineBase, FIXED_WNAF);
+        }
+    }
+
+    /** Odd multiples P, 3P, ..., (2^(w−1) − 1)P of one base, affine. */
+    static long[] oddMultiples(long[] affineBase, int width) {
+        return oddMultiplesOfAll(new long[][] {affineBase}, width)[0];
+    }
+
+    /**
+     * Odd-multiple tables for many bases at once: two inversions in all (one for the 2P, one for
+     * every table entry) instead of one per entry.
+     */
+    static long[][] oddMultiplesOfAll(long[][] affineBases, int width) {
+        int n = affineBases.length;
+        int size = 1 << (width - 2);
+        P256Points.Scratch s = new P256Points.Scratch();
+        long[] doubles = new long[n * JACOBIAN];
+        for (int i = 0; i < n; i++) {
+            P256Points.fromAffine(doubles, i * JACOBIAN, affineBases[i], 0);
+            P256Points.doublePoint(doubles, i * JACOBIAN, doubles, i * JACOBIAN, s);
+        }
+        long[] doublesAffine = new long[n * AFFINE];
+        P256Points.normalizeAll(doubles, n, doublesAffine, 0, null);
+        long[] jac = new long[n * (size - 1) * JACOBIAN];
+        long[] current = new long[JACOBIAN];
+        for (int i = 0; i < n; i++) {
+            P256Points.fromAffine(current, 0, affineBases[i], 0);
+            for (int k = 0; k < size - 1; k++) {
+                int o = (i * (size - 1) + k) * JACOBIAN;
+                P256Points.addAffine(jac, o, current, 0, doublesAffine, i * AFFINE, s);
+                System.arraycopy(jac, o, current, 0, JACOBIAN);
+            }
+        }
+        long[] all = new long[n * (size - 1) * AFFINE];
+        P256Points.normalizeAll(jac, n * (size - 1), all, 0, null);
+        long[][] tables = new long[n][];
+        for (int i = 0; i < n; i++) {
+            long[] t = new long[size * AFFINE];
+            System.arraycopy(affineBases[i], 0, t, 0, AFFINE);
+            System.arraycopy(all, i * (size - 1) * AFFINE, t, AFFINE, (size - 1) * AFFINE);
+            tables[i] = t;
+        }
+        return tables;
+    }
+
+    /** Variable-base tables (width-5 wNAF) for many bases with shared inversions. */
+    public static long[][] variableTables(long[][] affineBases) {
+        return oddMultiplesOfAll(affineBases, VARIABLE_WNAF);
+    }
+
+    // ---- scalar recoding
+
+    /** The 256-bit scalar as four little-endian 64-bit words. */
+    static long[] words(BigInteger k) {
+        if (k.signum() < 0 || k.bitLength() > 256) {
+            throw new IllegalArgumentException("scalar out of range");
+        }
+        long[] w = new long[4];
+        for (int i = 0; i < 4; i++) {
+            w[i] = k.shiftRight(64 * i).longValue();
+        }
+        return w;
+    }
+
+    private static int bits(long[] k, int position, int count) {
+        int word = position >>> 6;
+        int shift = position & 63;
+        if (word >= 4) {
+            return 0;
+        }
+        long v = k[word] >>> shift;
+        if (shift + count > 64 && word + 1 < 4) {
+            v |= k[word + 1] << (64 - shift);
+        }
+        return (int) (v & ((1L << count) - 1));
+    }
+
+    /** Width-w NAF: odd digits in (−2^(w−1), 2^(w−1)), nonzero digits at least w apart; returns the length. */
+    static int wnaf(long[] k, int width, int[] naf) {
+        java.util.Arrays.fill(naf, 0);
+        int carry = 0;
+        int position = 0;
+        int length = 0;
+        while (position < 257) {
+            if (bits(k, position, 1) == carry) {
+                position++;
+                continue;
+            }
+            int digit = bits(k, position, width) + carry;
+            carry = (digit >> (width - 1)) & 1;
+            digit -= carry << width;
+            naf[position] = digit;
+            position += width;
+            length = position;
+        }
+        return Math.min(length, naf.length);
+    }
+
+    /** Signed 7-bit windows: digits in [−64, 64], k = Σ digit_i·2^(7i). */
+    static void signedWindows(long[] k, int[] digits) {
+        int carry = 0;
+        for (int i = 0; i < FIXED_WINDOWS; i++) {
+            int d = bits(k, i * FIXED_WINDOW, FIXED_WINDOW) + carry;
+            carry = d > FIXED_WINDOW_SIZE ? 1 : 0;
+            digits[i] = d - (carry << FIXED_WINDOW);
+        }
+    }
+
+    // ---- multiplication
+
+    private static void addFromTable(long[] acc, long[] table, int index, boolean negative, Workspace ws) {
+        int o = index * AFFINE;
+        if (negative) {
+            P256Field.neg(ws.negY, 0, table, o + LIMBS);
+            P256Points.addAffine(acc, 0, acc, 0, table, o, ws.negY, 0, ws.scratch);
+        } else {
+            P256Points.addAffine(acc, 0, acc, 0, table, o, ws.scratch);
+        }
+    }
+
+    /** acc += x·B through the window table: no doublings. */
+    private static void addFixed(FixedTable b, long[] x, Workspace ws) {
+        signedWindows(x, ws.windows);
+        for (int i = 0; i < FIXED_WINDOWS; i++) {
+            int d = ws.windows[i];
+            if (d != 0) {
+                addFromTable(ws.acc, b.windows, i * FIXED_WINDOW_SIZE + Math.abs(d) - 1, d < 0, ws);
+            }
+        }
+    }
+
+    /** Writes x·B (Jacobian) for a fixed base to {@code out}. */
+    public static void fixed(FixedTable b, BigInteger x, long[] out, int outOffset) {
+        Workspace ws = workspace();
+        ws.multiplications++;
+        P256Points.setInfinity(ws.acc, 0);
+        addFixed(b, words(x), ws);
+        System.arraycopy(ws.acc, 0, out, outOffset, JACOBIAN);
+    }
+
+    /** Writes x·A + y·B (Jacobian), both fixed bases: two window sums, no doublings. */
+    public static void fixedFixed(FixedTable a, BigInteger x, FixedTable b, BigInteger y, long[] out, int outOffset) {
+        Workspace ws = workspace();
+        ws.multiplications++;
+        P256Points.setInfinity(ws.acc, 0);
+        addFixed(a, words(x), ws);
+        addFixed(b, words(y), ws);
+        System.arraycopy(ws.acc, 0, out, outOffset, JACOBIAN);
+    }
+
+    /**
+     * Writes x·F + y·V (Jacobian) for a fixed base F and a variable base V with its width-5
+     * table: one pass of doublings shared by both wNAF expansions. F may be null (then x is ignored).
+     */
+    public static void fixedVariable(FixedTable f, BigInteger x, long[] variableTable, BigInteger y, long[] out, int outOffset) {
+        Workspace ws = workspace();
+        ws.multiplications++;
+        int lengthA = f == null ? 0 : wnaf(words(x), FIXED_WNAF, ws.nafA);
+        int lengthB = wnaf(words(y), VARIABLE_WNAF, ws.nafB);
+        long[] acc = ws.acc;
+        P256Points.setInfinity(acc, 0);
+        boolean started = false;
+        for (int i = Math.max(lengthA, lengthB) - 1; i >= 0; i--) {
+            if (started) {
+                P256Points.doublePoint(acc, 0, acc, 0, ws.scratch);
+            }
+            int a = i < lengthA ? ws.nafA[i] : 0;
+            if (a != 0) {
+                addFromTable(acc, f.oddMultiples, (Math.abs(a) - 1) >> 1, a < 0, ws);
+                started = true;
+            }
+            int b = ws.nafB[i];
+            if (b != 0) {
+                addFromTable(acc, variableTable, (Math.abs(b) - 1) >> 1, b < 0, ws);
+                started = true;
+            }
+        }
+        System.arraycopy(acc, 0, out, outOffset, JACOBIAN);
+    }
+
+    /** Writes x·A + y·B (Jacobian) for two variable bases with their width-5 tables. */
+    public static void variableVariable(long[] tableA, BigInteger x, long[] tableB, BigInteger y, long[] out, int outOffset) {
+        Workspace ws = workspace();
+        ws.multiplications++;
+        int lengthA = wnaf(words(x), VARIABLE_WNAF, ws.nafA);
+        int lengthB = wnaf(words(y), VARIABLE_WNAF, ws.nafB);
+        long[] acc = ws.acc;
+        P256Points.setInfinity(acc, 0);
+        boolean started = false;
+        for (int i = Math.max(lengthA, lengthB) - 1; i >= 0; i--) {
+            if (started) {
+                P256Points.doublePoint(acc, 0, acc, 0, ws.scratch);
+            }
+            int a = ws.nafA[i];
+            if (a != 0) {
+                addFromTable(acc, tableA, (Math.abs(a) - 1) >> 1, a < 0, ws);
+                started = true;
+            }
+            int b = ws.nafB[i];
+            if (b != 0) {
+                addFromTable(acc, tableB, (Math.abs(b) - 1) >> 1, b < 0, ws);
+                started = true;
+            }
+        }
+        System.arraycopy(acc, 0, out, outOffset, JACOBIAN);
+    }
+}
