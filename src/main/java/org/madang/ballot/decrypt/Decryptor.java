@@ -105,7 +105,8 @@ public final class Decryptor {
             Element a = group.identity();
             Element b = group.identity();
             for (int t = 0; t < available.size(); t++) {
-                m = m.multiply(partials.get(t).shares().get(idx).pow(lagrange.get(available.get(t).guardianId())));
+                // shares and Lagrange coefficients are public
+                m = m.multiply(group.publicPow(partials.get(t).shares().get(idx), lagrange.get(available.get(t).guardianId())));
                 a = a.multiply(reveals.get(t).a().get(idx));
                 b = b.multiply(reveals.get(t).b().get(idx));
             }
@@ -122,7 +123,7 @@ public final class Decryptor {
             Element gz = shareCommitments.get(trustee.guardianId());
             for (int idx = 0; idx < pads.size(); idx++) {
                 Scalar v = r.responses().get(idx);
-                boolean aOk = group.gPow(v).multiply(gz.pow(ci.get(idx))).equals(reveals.get(t).a().get(idx));
+                boolean aOk = group.publicMultiExp(group.generator(), v, gz, ci.get(idx)).equals(reveals.get(t).a().get(idx));
                 boolean bOk = group.publicMultiExp(pads.get(idx), v, partials.get(t).shares().get(idx), ci.get(idx))
                         .equals(reveals.get(t).b().get(idx));
                 if (!aOk || !bOk) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.madang.ballot.crypto.ConfirmationCodes;
 import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.crypto.ElectionKey;
+import org.madang.ballot.group.Element;
+import org.madang.ballot.group.PublicBatch;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.Manifest;
@@ -80,19 +82,35 @@ public final class BallotVerifier {
                     "encrypted options " + actual + " differ from the manifest's " + expected);
         }
         List<ElGamalCiphertext> ciphertexts = new ArrayList<>();
-        ElGamalCiphertext sum = ElGamalCiphertext.zero(key.group());
+        List<Element> pads = new ArrayList<>();
+        List<Element> datas = new ArrayList<>();
+        // All range proofs of the contest share one batch: each α and β gets one table, and one
+        // inversion makes every recomputed commitment affine.
+        PublicBatch batch = key.group().publicBatch();
+        List<EncryptedBallot.Selection> proven = new ArrayList<>();
+        List<Integer> firstCommitment = new ArrayList<>();
         for (EncryptedBallot.Selection selection : contest.selections()) {
             String sid = cid + "/" + selection.selectionId();
             ciphertexts.add(selection.ciphertext());
-            sum = sum.add(selection.ciphertext());
+            pads.add(selection.ciphertext().pad());
+            datas.add(selection.ciphertext().data());
             if (selection.ciphertext().pad().isIdentity() || selection.ciphertext().data().isIdentity()) {
                 problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.A", "ciphertext component is the identity");
                 continue;
             }
-            Optional<String> failure = selection.proof().verify(key, selection.ciphertext(), spec.optionLimit());
-            failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.D", f));
+            proven.add(selection);
+            firstCommitment.add(selection.proof().queueCommitments(key, selection.ciphertext(), batch));
         }
-        Optional<String> limitFailure = contest.proof().verify(key, sum, spec.contestLimit());
+        ElGamalCiphertext sum = new ElGamalCiphertext(key.group().publicProduct(pads), key.group().publicProduct(datas));
+        int sumFirst = contest.proof().queueCommitments(key, sum, batch);
+        List<Element> commitments = batch.compute();
+        for (int i = 0; i < proven.size(); i++) {
+            EncryptedBallot.Selection selection = proven.get(i);
+            Optional<String> failure = selection.proof().check(key, selection.ciphertext(), spec.optionLimit(), commitments,
+                    firstCommitment.get(i));
+            failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid + "/" + selection.selectionId(), "5.D", f));
+        }
+        Optional<String> limitFailure = contest.proof().check(key, sum, spec.contestLimit(), commitments, sumFirst);
         limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
         // 7.A: χ_l = H(H_E; 0x23, l, K, α_1, β_1, ..., α_m, β_m)
         HashValue contestHash = ConfirmationCodes.contestHash(key, contest.sequenceOrder(), ciphertexts);
