@@ -26,7 +26,7 @@ import org.madang.ballot.group.p256.P256PublicMultiplier.FixedTable;
  *
  * <p>Two engines: exponentiations that may see a secret ({@link #gPow}, {@link FixedBase#pow},
  * {@link Element#pow}) go through Bouncy Castle's constant-time multipliers; the public-exponent
- * methods of {@link Group} use {@link P256PublicMultiplier} (64-bit limbs, wNAF, batched
+ * methods of {@link Group} use {@link P256PublicMultiplier} (52-bit limbs, wNAF, batched
  * inversions), which is variable time. Points are held in affine coordinates of the fast field.
  */
 public final class P256Group implements Group {
@@ -195,9 +195,9 @@ public final class P256Group implements Group {
         if (b.isIdentity()) {
             return identity;
         }
-        long[] table = P256PublicMultiplier.variableTables(new long[][] {b.affine})[0];
+        long[][] tables = P256PublicMultiplier.variableTables(new long[][] {b.affine});
         long[] out = new long[JACOBIAN];
-        P256PublicMultiplier.fixedVariable(null, null, table, x.value(), out, 0);
+        P256PublicMultiplier.fixedVariable(null, null, tables[0], tables[1], x.value(), out, 0);
         return normalized(out, 1).get(0);
     }
 
@@ -224,7 +224,7 @@ public final class P256Group implements Group {
         }
         long[][] tables = P256PublicMultiplier.variableTables(new long[][] {pa.affine, pb.affine});
         long[] out = new long[JACOBIAN];
-        P256PublicMultiplier.variableVariable(tables[0], x.value(), tables[1], y.value(), out, 0);
+        P256PublicMultiplier.variableVariable(tables[0], tables[2], x.value(), tables[1], tables[3], y.value(), out, 0);
         return normalized(out, 1).get(0);
     }
 
@@ -300,13 +300,15 @@ public final class P256Group implements Group {
                 }
             }
             long[][] tables = P256PublicMultiplier.variableTables(bases.toArray(new long[0][]));
+            int distinct = bases.size();
             int n = fixed.size();
             long[] jacobian = new long[n * JACOBIAN];
             for (int i = 0; i < n; i++) {
                 FixedTable f = fixed.get(i).table;
                 PointElement v = variables.get(i);
                 if (!v.isIdentity()) {
-                    P256PublicMultiplier.fixedVariable(f, xs.get(i), tables[baseIndex.get(v)], ys.get(i), jacobian, i * JACOBIAN);
+                    int b = baseIndex.get(v);
+                    P256PublicMultiplier.fixedVariable(f, xs.get(i), tables[b], tables[distinct + b], ys.get(i), jacobian, i * JACOBIAN);
                 } else if (f != null) {
                     P256PublicMultiplier.fixed(f, xs.get(i), jacobian, i * JACOBIAN);
                 } else {

@@ -8,8 +8,9 @@ import java.math.BigInteger;
  *
  * <p>An element is 5 limbs of 52 bits (radix 2^52, little-endian) at an offset of a {@code long[]},
  * in Montgomery form with R = 2^260, and "weakly reduced": value below 2p, every limb in [0, 2^52).
- * 52-bit limbs let products of two limbs be split with one {@link Math#multiplyHigh} and summed
- * per column without carry detection; since p ≡ −1 (mod 2^52) the Montgomery factor of each round
+ * 52-bit limbs let the products of two limbs be summed per column without carry detection:
+ * with both limbs shifted left by 6, {@link Math#multiplyHigh} of the 116-bit product is exactly
+ * its bits above 52 and the low word shifted right by 12 its low 52 bits; since p ≡ −1 (mod 2^52) the Montgomery factor of each round
  * is just the low limb, and p's sparse limbs turn m·p into shifts. 4p &lt; R keeps outputs below 2p
  * for inputs below 2p, so no final subtraction is needed.
  */
@@ -235,68 +236,42 @@ public final class P256Field {
 
     /** r = a·b·2^-260 mod p; inputs below 2p, output below 2p with normalised limbs. r may alias a or b. */
     static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-        long a0 = a[ao + 0];
-        long a1 = a[ao + 1];
-        long a2 = a[ao + 2];
-        long a3 = a[ao + 3];
-        long a4 = a[ao + 4];
-        long b0 = b[bo + 0];
-        long b1 = b[bo + 1];
-        long b2 = b[bo + 2];
-        long b3 = b[bo + 3];
-        long b4 = b[bo + 4];
+        long a0 = a[ao + 0] << 6;
+        long a1 = a[ao + 1] << 6;
+        long a2 = a[ao + 2] << 6;
+        long a3 = a[ao + 3] << 6;
+        long a4 = a[ao + 4] << 6;
+        long b0 = b[bo + 0] << 6;
+        long b1 = b[bo + 1] << 6;
+        long b2 = b[bo + 2] << 6;
+        long b3 = b[bo + 3] << 6;
+        long b4 = b[bo + 4] << 6;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0;
-        long lo, hi;
-        lo = a0 * b0; hi = Math.multiplyHigh(a0, b0);
-        c0 += lo & M52; c1 += (hi << 12) | (lo >>> 52);
-        lo = a0 * b1; hi = Math.multiplyHigh(a0, b1);
-        c1 += lo & M52; c2 += (hi << 12) | (lo >>> 52);
-        lo = a0 * b2; hi = Math.multiplyHigh(a0, b2);
-        c2 += lo & M52; c3 += (hi << 12) | (lo >>> 52);
-        lo = a0 * b3; hi = Math.multiplyHigh(a0, b3);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a0 * b4; hi = Math.multiplyHigh(a0, b4);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a1 * b0; hi = Math.multiplyHigh(a1, b0);
-        c1 += lo & M52; c2 += (hi << 12) | (lo >>> 52);
-        lo = a1 * b1; hi = Math.multiplyHigh(a1, b1);
-        c2 += lo & M52; c3 += (hi << 12) | (lo >>> 52);
-        lo = a1 * b2; hi = Math.multiplyHigh(a1, b2);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a1 * b3; hi = Math.multiplyHigh(a1, b3);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a1 * b4; hi = Math.multiplyHigh(a1, b4);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a2 * b0; hi = Math.multiplyHigh(a2, b0);
-        c2 += lo & M52; c3 += (hi << 12) | (lo >>> 52);
-        lo = a2 * b1; hi = Math.multiplyHigh(a2, b1);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a2 * b2; hi = Math.multiplyHigh(a2, b2);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a2 * b3; hi = Math.multiplyHigh(a2, b3);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a2 * b4; hi = Math.multiplyHigh(a2, b4);
-        c6 += lo & M52; c7 += (hi << 12) | (lo >>> 52);
-        lo = a3 * b0; hi = Math.multiplyHigh(a3, b0);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a3 * b1; hi = Math.multiplyHigh(a3, b1);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a3 * b2; hi = Math.multiplyHigh(a3, b2);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a3 * b3; hi = Math.multiplyHigh(a3, b3);
-        c6 += lo & M52; c7 += (hi << 12) | (lo >>> 52);
-        lo = a3 * b4; hi = Math.multiplyHigh(a3, b4);
-        c7 += lo & M52; c8 += (hi << 12) | (lo >>> 52);
-        lo = a4 * b0; hi = Math.multiplyHigh(a4, b0);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a4 * b1; hi = Math.multiplyHigh(a4, b1);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a4 * b2; hi = Math.multiplyHigh(a4, b2);
-        c6 += lo & M52; c7 += (hi << 12) | (lo >>> 52);
-        lo = a4 * b3; hi = Math.multiplyHigh(a4, b3);
-        c7 += lo & M52; c8 += (hi << 12) | (lo >>> 52);
-        lo = a4 * b4; hi = Math.multiplyHigh(a4, b4);
-        c8 += lo & M52; c9 += (hi << 12) | (lo >>> 52);
+        c0 += (a0 * b0) >>> 12; c1 += Math.multiplyHigh(a0, b0);
+        c1 += (a0 * b1) >>> 12; c2 += Math.multiplyHigh(a0, b1);
+        c2 += (a0 * b2) >>> 12; c3 += Math.multiplyHigh(a0, b2);
+        c3 += (a0 * b3) >>> 12; c4 += Math.multiplyHigh(a0, b3);
+        c4 += (a0 * b4) >>> 12; c5 += Math.multiplyHigh(a0, b4);
+        c1 += (a1 * b0) >>> 12; c2 += Math.multiplyHigh(a1, b0);
+        c2 += (a1 * b1) >>> 12; c3 += Math.multiplyHigh(a1, b1);
+        c3 += (a1 * b2) >>> 12; c4 += Math.multiplyHigh(a1, b2);
+        c4 += (a1 * b3) >>> 12; c5 += Math.multiplyHigh(a1, b3);
+        c5 += (a1 * b4) >>> 12; c6 += Math.multiplyHigh(a1, b4);
+        c2 += (a2 * b0) >>> 12; c3 += Math.multiplyHigh(a2, b0);
+        c3 += (a2 * b1) >>> 12; c4 += Math.multiplyHigh(a2, b1);
+        c4 += (a2 * b2) >>> 12; c5 += Math.multiplyHigh(a2, b2);
+        c5 += (a2 * b3) >>> 12; c6 += Math.multiplyHigh(a2, b3);
+        c6 += (a2 * b4) >>> 12; c7 += Math.multiplyHigh(a2, b4);
+        c3 += (a3 * b0) >>> 12; c4 += Math.multiplyHigh(a3, b0);
+        c4 += (a3 * b1) >>> 12; c5 += Math.multiplyHigh(a3, b1);
+        c5 += (a3 * b2) >>> 12; c6 += Math.multiplyHigh(a3, b2);
+        c6 += (a3 * b3) >>> 12; c7 += Math.multiplyHigh(a3, b3);
+        c7 += (a3 * b4) >>> 12; c8 += Math.multiplyHigh(a3, b4);
+        c4 += (a4 * b0) >>> 12; c5 += Math.multiplyHigh(a4, b0);
+        c5 += (a4 * b1) >>> 12; c6 += Math.multiplyHigh(a4, b1);
+        c6 += (a4 * b2) >>> 12; c7 += Math.multiplyHigh(a4, b2);
+        c7 += (a4 * b3) >>> 12; c8 += Math.multiplyHigh(a4, b3);
+        c8 += (a4 * b4) >>> 12; c9 += Math.multiplyHigh(a4, b4);
         long m;
         m = c0 & M52;
         c1 += (c0 >> 52) + ((m << 44) & M52);
@@ -341,47 +316,31 @@ public final class P256Field {
 
     /** r = a²·2^-260 mod p; the cross products are computed once, with one factor doubled. */
     static void sqr(long[] r, int ro, long[] a, int ao) {
-        long a0 = a[ao + 0];
-        long a1 = a[ao + 1];
-        long a2 = a[ao + 2];
-        long a3 = a[ao + 3];
-        long a4 = a[ao + 4];
+        long a0 = a[ao + 0] << 6;
+        long a1 = a[ao + 1] << 6;
+        long a2 = a[ao + 2] << 6;
+        long a3 = a[ao + 3] << 6;
+        long a4 = a[ao + 4] << 6;
         long d1 = a1 << 1;
         long d2 = a2 << 1;
         long d3 = a3 << 1;
         long d4 = a4 << 1;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0;
-        long lo, hi;
-        lo = a0 * a0; hi = Math.multiplyHigh(a0, a0);
-        c0 += lo & M52; c1 += (hi << 12) | (lo >>> 52);
-        lo = a0 * d1; hi = Math.multiplyHigh(a0, d1);
-        c1 += lo & M52; c2 += (hi << 12) | (lo >>> 52);
-        lo = a0 * d2; hi = Math.multiplyHigh(a0, d2);
-        c2 += lo & M52; c3 += (hi << 12) | (lo >>> 52);
-        lo = a0 * d3; hi = Math.multiplyHigh(a0, d3);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a0 * d4; hi = Math.multiplyHigh(a0, d4);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a1 * a1; hi = Math.multiplyHigh(a1, a1);
-        c2 += lo & M52; c3 += (hi << 12) | (lo >>> 52);
-        lo = a1 * d2; hi = Math.multiplyHigh(a1, d2);
-        c3 += lo & M52; c4 += (hi << 12) | (lo >>> 52);
-        lo = a1 * d3; hi = Math.multiplyHigh(a1, d3);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a1 * d4; hi = Math.multiplyHigh(a1, d4);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a2 * a2; hi = Math.multiplyHigh(a2, a2);
-        c4 += lo & M52; c5 += (hi << 12) | (lo >>> 52);
-        lo = a2 * d3; hi = Math.multiplyHigh(a2, d3);
-        c5 += lo & M52; c6 += (hi << 12) | (lo >>> 52);
-        lo = a2 * d4; hi = Math.multiplyHigh(a2, d4);
-        c6 += lo & M52; c7 += (hi << 12) | (lo >>> 52);
-        lo = a3 * a3; hi = Math.multiplyHigh(a3, a3);
-        c6 += lo & M52; c7 += (hi << 12) | (lo >>> 52);
-        lo = a3 * d4; hi = Math.multiplyHigh(a3, d4);
-        c7 += lo & M52; c8 += (hi << 12) | (lo >>> 52);
-        lo = a4 * a4; hi = Math.multiplyHigh(a4, a4);
-        c8 += lo & M52; c9 += (hi << 12) | (lo >>> 52);
+        c0 += (a0 * a0) >>> 12; c1 += Math.multiplyHigh(a0, a0);
+        c1 += (a0 * d1) >>> 12; c2 += Math.multiplyHigh(a0, d1);
+        c2 += (a0 * d2) >>> 12; c3 += Math.multiplyHigh(a0, d2);
+        c3 += (a0 * d3) >>> 12; c4 += Math.multiplyHigh(a0, d3);
+        c4 += (a0 * d4) >>> 12; c5 += Math.multiplyHigh(a0, d4);
+        c2 += (a1 * a1) >>> 12; c3 += Math.multiplyHigh(a1, a1);
+        c3 += (a1 * d2) >>> 12; c4 += Math.multiplyHigh(a1, d2);
+        c4 += (a1 * d3) >>> 12; c5 += Math.multiplyHigh(a1, d3);
+        c5 += (a1 * d4) >>> 12; c6 += Math.multiplyHigh(a1, d4);
+        c4 += (a2 * a2) >>> 12; c5 += Math.multiplyHigh(a2, a2);
+        c5 += (a2 * d3) >>> 12; c6 += Math.multiplyHigh(a2, d3);
+        c6 += (a2 * d4) >>> 12; c7 += Math.multiplyHigh(a2, d4);
+        c6 += (a3 * a3) >>> 12; c7 += Math.multiplyHigh(a3, a3);
+        c7 += (a3 * d4) >>> 12; c8 += Math.multiplyHigh(a3, d4);
+        c8 += (a4 * a4) >>> 12; c9 += Math.multiplyHigh(a4, a4);
         long m;
         m = c0 & M52;
         c1 += (c0 >> 52) + ((m << 44) & M52);

@@ -24,6 +24,8 @@ public final class P256PublicMultiplier {
     static final int FIXED_WINDOW_SIZE = 1 << (FIXED_WINDOW - 1);
     static final int FIXED_WNAF = 10;
     static final int VARIABLE_WNAF = 5;
+    /** Scalars are split into halves of this many bits for the two-table multiplications. */
+    static final int HALF = 128;
     private static final int NAF_LENGTH = 256 + 12;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -46,6 +48,10 @@ public final class P256PublicMultiplier {
         final long[] negY = new long[LIMBS];
         final int[] nafA = new int[NAF_LENGTH];
         final int[] nafB = new int[NAF_LENGTH];
+        final int[] nafC = new int[NAF_LENGTH];
+        final int[] nafD = new int[NAF_LENGTH];
+        final long[] low = new long[4];
+        final long[] high = new long[4];
         final int[] windows = new int[FIXED_WINDOWS];
         long multiplications;
     }
@@ -58,8 +64,9 @@ public final class P256PublicMultiplier {
     public static final class FixedTable {
         /** [window i][d − 1] = d·2^(7i)·B, affine. */
         final long[] windows;
-        /** Odd multiples B, 3B, ..., (2^9 − 1)B, affine. */
+        /** Odd multiples B, 3B, ..., (2^9 − 1)B and the same of 2^128·B, affine (scalar halves, see {@link #fixedVariable}). */
         final long[] oddMultiples;
+        final long[] oddMultiplesHigh;
 
         public FixedTable(long[] affineBase) {
             int perWindow = FIXED_WINDOW_SIZE;
@@ -78,13 +85,31 @@ public final class P256PublicMultiplier {
                 P256Points.doublePoint(windowBaseJac, 0, jac, (perWindow - 1) * JACOBIAN, s);
                 P256Points.normalizeAll(windowBaseJac, 1, windowBase, 0, null);
             }
-            oddMultiples = oddMultiples(affineBase, FIXED_WNAF);
+            long[][] both = oddMultiplesOfAll(withHighHalves(new long[][] {affineBase}), FIXED_WNAF);
+            oddMultiples = both[0];
+            oddMultiplesHigh = both[1];
         }
     }
 
-    /** Odd multiples P, 3P, ..., (2^(w−1) − 1)P of one base, affine. */
-    static long[] oddMultiples(long[] affineBase, int width) {
-        return oddMultiplesOfAll(new long[][] {affineBase}, width)[0];
+    /** The bases followed by 2^128 times each base (128 doublings each, one inversion for all). */
+    static long[][] withHighHalves(long[][] affineBases) {
+        int n = affineBases.length;
+        P256Points.Scratch s = new P256Points.Scratch();
+        long[] jac = new long[n * JACOBIAN];
+        for (int i = 0; i < n; i++) {
+            P256Points.fromAffine(jac, i * JACOBIAN, affineBases[i], 0);
+            for (int d = 0; d < HALF; d++) {
+                P256Points.doublePoint(jac, i * JACOBIAN, jac, i * JACOBIAN, s);
+            }
+        }
+        long[] high = new long[n * AFFINE];
+        P256Points.normalizeAll(jac, n, high, 0, null);
+        long[][] all = new long[2 * n][];
+        for (int i = 0; i < n; i++) {
+            all[i] = affineBases[i];
+            all[n + i] = java.util.Arrays.copyOfRange(high, i * AFFINE, (i + 1) * AFFINE);
+        }
+        return all;
     }
 
     /**
@@ -124,9 +149,14 @@ public final class P256PublicMultiplier {
         return tables;
     }
 
-    /** Variable-base tables (width-5 wNAF) for many bases with shared inversions. */
+    /**
+     * Variable-base tables (width-5 wNAF) for many bases with shared inversions: element i is the
+     * table of base i, element n + i that of 2^128 times base i. Splitting each scalar into
+     * 128-bit halves then halves the doublings of every multiplication; the 128 doublings that
+     * make 2^128·A are paid once per base, and a range proof uses each α and β at least twice.
+     */
     public static long[][] variableTables(long[][] affineBases) {
-        return oddMultiplesOfAll(affineBases, VARIABLE_WNAF);
+        return oddMultiplesOfAll(withHighHalves(affineBases), VARIABLE_WNAF);
     }
 
     // ---- scalar recoding
@@ -229,60 +259,83 @@ public final class P256PublicMultiplier {
         System.arraycopy(ws.acc, 0, out, outOffset, JACOBIAN);
     }
 
+    /** Splits k into its low and high 128 bits. */
+    private static void halves(long[] k, long[] low, long[] high) {
+        low[0] = k[0];
+        low[1] = k[1];
+        high[0] = k[2];
+        high[1] = k[3];
+    }
+
+    private static void addDigit(long[] acc, long[] table, int digit, Workspace ws) {
+        addFromTable(acc, table, (Math.abs(digit) - 1) >> 1, digit < 0, ws);
+    }
+
     /**
-     * Writes x·F + y·V (Jacobian) for a fixed base F and a variable base V with its width-5
-     * table: one pass of doublings shared by both wNAF expansions. F may be null (then x is ignored).
+     * Writes x·F + y·V (Jacobian) for a fixed base F (may be null: then x is ignored) and a
+     * variable base V with its two tables from {@link #variableTables}: x and y are split into
+     * 128-bit halves, so four wNAF expansions share one pass of 128 doublings.
      */
-    public static void fixedVariable(FixedTable f, BigInteger x, long[] variableTable, BigInteger y, long[] out, int outOffset) {
+    public static void fixedVariable(FixedTable f, BigInteger x, long[] variableLow, long[] variableHigh, BigInteger y,
+                                     long[] out, int outOffset) {
         Workspace ws = workspace();
         ws.multiplications++;
-        int lengthA = f == null ? 0 : wnaf(words(x), FIXED_WNAF, ws.nafA);
-        int lengthB = wnaf(words(y), VARIABLE_WNAF, ws.nafB);
+        int lengthA = 0;
+        int lengthB = 0;
+        if (f != null) {
+            halves(words(x), ws.low, ws.high);
+            lengthA = wnaf(ws.low, FIXED_WNAF, ws.nafA);
+            lengthB = wnaf(ws.high, FIXED_WNAF, ws.nafB);
+        }
+        halves(words(y), ws.low, ws.high);
+        int lengthC = wnaf(ws.low, VARIABLE_WNAF, ws.nafC);
+        int lengthD = wnaf(ws.high, VARIABLE_WNAF, ws.nafD);
         long[] acc = ws.acc;
         P256Points.setInfinity(acc, 0);
         boolean started = false;
-        for (int i = Math.max(lengthA, lengthB) - 1; i >= 0; i--) {
+        for (int i = Math.max(Math.max(lengthA, lengthB), Math.max(lengthC, lengthD)) - 1; i >= 0; i--) {
             if (started) {
                 P256Points.doublePoint(acc, 0, acc, 0, ws.scratch);
             }
-            int a = i < lengthA ? ws.nafA[i] : 0;
-            if (a != 0) {
-                addFromTable(acc, f.oddMultiples, (Math.abs(a) - 1) >> 1, a < 0, ws);
+            if (f != null) {
+                int a = ws.nafA[i];
+                if (a != 0) {
+                    addDigit(acc, f.oddMultiples, a, ws);
+                    started = true;
+                }
+                int b = ws.nafB[i];
+                if (b != 0) {
+                    addDigit(acc, f.oddMultiplesHigh, b, ws);
+                    started = true;
+                }
+            }
+            int c = ws.nafC[i];
+            if (c != 0) {
+                addDigit(acc, variableLow, c, ws);
                 started = true;
             }
-            int b = ws.nafB[i];
-            if (b != 0) {
-                addFromTable(acc, variableTable, (Math.abs(b) - 1) >> 1, b < 0, ws);
+            int d = ws.nafD[i];
+            if (d != 0) {
+                addDigit(acc, variableHigh, d, ws);
                 started = true;
             }
         }
         System.arraycopy(acc, 0, out, outOffset, JACOBIAN);
     }
 
-    /** Writes x·A + y·B (Jacobian) for two variable bases with their width-5 tables. */
-    public static void variableVariable(long[] tableA, BigInteger x, long[] tableB, BigInteger y, long[] out, int outOffset) {
-        Workspace ws = workspace();
-        ws.multiplications++;
-        int lengthA = wnaf(words(x), VARIABLE_WNAF, ws.nafA);
-        int lengthB = wnaf(words(y), VARIABLE_WNAF, ws.nafB);
-        long[] acc = ws.acc;
-        P256Points.setInfinity(acc, 0);
-        boolean started = false;
-        for (int i = Math.max(lengthA, lengthB) - 1; i >= 0; i--) {
-            if (started) {
-                P256Points.doublePoint(acc, 0, acc, 0, ws.scratch);
-            }
-            int a = ws.nafA[i];
-            if (a != 0) {
-                addFromTable(acc, tableA, (Math.abs(a) - 1) >> 1, a < 0, ws);
-                started = true;
-            }
-            int b = ws.nafB[i];
-            if (b != 0) {
-                addFromTable(acc, tableB, (Math.abs(b) - 1) >> 1, b < 0, ws);
-                started = true;
-            }
+    /** Writes x·A + y·B (Jacobian) for two variable bases: y·B first, then x·A added to it. */
+    public static void variableVariable(long[] lowA, long[] highA, BigInteger x, long[] lowB, long[] highB, BigInteger y,
+                                        long[] out, int outOffset) {
+        long[] first = new long[JACOBIAN];
+        fixedVariable(null, null, lowA, highA, x, first, 0);
+        long[] second = new long[JACOBIAN];
+        fixedVariable(null, null, lowB, highB, y, second, 0);
+        long[] affine = new long[AFFINE];
+        boolean[] infinite = new boolean[1];
+        P256Points.normalizeAll(second, 1, affine, 0, infinite);
+        if (!infinite[0]) {
+            P256Points.addAffine(first, 0, first, 0, affine, 0, workspace().scratch);
         }
-        System.arraycopy(acc, 0, out, outOffset, JACOBIAN);
+        System.arraycopy(first, 0, out, outOffset, JACOBIAN);
     }
 }
