@@ -146,6 +146,29 @@ public final class P256Field {
         r[ro + 4] = t4;
     }
 
+    /**
+     * r = k·a mod p for 0 ≤ k ≤ 8, cheaper than repeated additions: k·a &lt; 16p &lt; 2^260, and
+     * subtracting t·p for t = ⌊k·a / 2^256⌋ leaves a value below 2^256 + 15·2^224 &lt; 2p.
+     */
+    static void mulSmall(long[] r, int ro, long[] a, int ao, int k) {
+        long v0 = a[ao] * k;
+        long v1 = a[ao + 1] * k + (v0 >> 52);
+        long v2 = a[ao + 2] * k + (v1 >> 52);
+        long v3 = a[ao + 3] * k + (v2 >> 52);
+        long v4 = a[ao + 4] * k + (v3 >> 52);
+        long t = v4 >> 48;
+        long s0 = (v0 & M52) - t * PL0;
+        long s1 = (v1 & M52) - t * PL1 + (s0 >> 52);
+        long s2 = (v2 & M52) - t * PL2 + (s1 >> 52);
+        long s3 = (v3 & M52) - t * PL3 + (s2 >> 52);
+        long s4 = v4 - t * PL4 + (s3 >> 52);
+        r[ro] = s0 & M52;
+        r[ro + 1] = s1 & M52;
+        r[ro + 2] = s2 & M52;
+        r[ro + 3] = s3 & M52;
+        r[ro + 4] = s4;
+    }
+
     /** r = −a mod p. */
     static void neg(long[] r, int ro, long[] a, int ao) {
         long s0 = -a[ao];

@@ -60,23 +60,19 @@ final class P256Points {
         sub(t, t3, p, po + X, t, t0);
         add(t, t4, p, po + X, t, t0);
         mul(t, t3, t, t3, t, t4);
-        add(t, t4, t, t3, t, t3);
-        add(t, t3, t, t4, t, t3);              // alpha = 3(X − delta)(X + delta)
+        P256Field.mulSmall(t, t3, t, t3, 3);   // alpha = 3(X − delta)(X + delta)
         add(t, t4, p, po + Y, p, po + Z);
         sqr(t, t4, t, t4);
         sub(t, t4, t, t4, t, t1);
         sub(r, ro + Z, t, t4, t, t0);          // Z3 = (Y + Z)² − gamma − delta
-        add(t, t2, t, t2, t, t2);
-        add(t, t2, t, t2, t, t2);              // 4 beta
+        P256Field.mulSmall(t, t2, t, t2, 4);   // 4 beta
         add(t, t5, t, t2, t, t2);              // 8 beta
         sqr(t, t4, t, t3);
         sub(r, ro + X, t, t4, t, t5);          // X3 = alpha² − 8 beta
         sub(t, t2, t, t2, r, ro + X);
         mul(t, t2, t, t3, t, t2);
         sqr(t, t1, t, t1);
-        add(t, t1, t, t1, t, t1);
-        add(t, t1, t, t1, t, t1);
-        add(t, t1, t, t1, t, t1);              // 8 gamma²
+        P256Field.mulSmall(t, t1, t, t1, 8);   // 8 gamma²
         sub(r, ro + Y, t, t2, t, t1);          // Y3 = alpha(4 beta − X3) − 8 gamma²
     }
 

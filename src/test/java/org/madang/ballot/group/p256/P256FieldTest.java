@@ -73,6 +73,11 @@ class P256FieldTest {
             P256Field.sub(r, 0, mx, 0, my, 0);
             assertWeaklyReduced(r);
             assertThat(b(r)).isEqualTo(x.subtract(y).mod(P));
+            for (int k = 0; k <= 8; k++) {
+                P256Field.mulSmall(r, 0, mx, 0, k);
+                assertWeaklyReduced(r);
+                assertThat(b(r)).isEqualTo(x.multiply(BigInteger.valueOf(k)).mod(P));
+            }
             P256Field.neg(r, 0, mx, 0);
             assertWeaklyReduced(r);
             assertThat(b(r)).isEqualTo(x.negate().mod(P));
@@ -107,7 +112,8 @@ class P256FieldTest {
                 }
                 default -> {
                     P256Field.sqr(acc, 0, acc, 0);
-                    expected = expected.multiply(expected).mod(P);
+                    P256Field.mulSmall(acc, 0, acc, 0, 8);
+                    expected = expected.multiply(expected).multiply(BigInteger.valueOf(8)).mod(P);
                 }
             }
             assertWeaklyReduced(acc);
