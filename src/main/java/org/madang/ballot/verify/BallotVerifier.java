@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.madang.ballot.crypto.ConfirmationCodes;
 import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.crypto.ElectionKey;
@@ -46,6 +47,10 @@ public final class BallotVerifier {
         }
         Set<String> seenContests = new HashSet<>();
         List<HashValue> contestHashes = new ArrayList<>();
+        // All range proofs of the ballot share one batch: each α and β gets its tables once, and
+        // a few inversions make every recomputed commitment of the ballot affine.
+        PublicBatch batch = key.group().publicBatch();
+        List<Consumer<List<Element>>> proofChecks = new ArrayList<>();
         for (EncryptedBallot.Contest contest : ballot.contests()) {
             String cid = id + "/" + contest.contestId();
             contestHashes.add(contest.contestHash());
@@ -58,8 +63,10 @@ public final class BallotVerifier {
                 problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0", "contest is not in the manifest");
                 continue;
             }
-            verifyContest(contest, spec, cid, problems);
+            proofChecks.add(verifyContest(contest, spec, cid, problems, batch));
         }
+        List<Element> commitments = batch.compute();
+        proofChecks.forEach(check -> check.accept(commitments));
         // 7.B: H(B) = H(H_E; 0x24, χ_1, ..., χ_mB, B_aux)
         HashValue code = ConfirmationCodes.confirmationCode(key, contestHashes, ballot.codeBaux());
         if (!code.equals(ballot.confirmationCode())) {
@@ -68,7 +75,9 @@ public final class BallotVerifier {
         }
     }
 
-    private void verifyContest(EncryptedBallot.Contest contest, Manifest.Contest spec, String cid, Problems problems) {
+    /** Checks what needs no exponentiation and queues the range proofs; returns their check, to run once the batch is computed. */
+    private Consumer<List<Element>> verifyContest(EncryptedBallot.Contest contest, Manifest.Contest spec, String cid,
+                                                  Problems problems, PublicBatch batch) {
         if (contest.sequenceOrder() != spec.sequenceOrder()) {
             problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0",
                     "sequence_order " + contest.sequenceOrder() + " differs from the manifest's " + spec.sequenceOrder());
@@ -84,9 +93,6 @@ public final class BallotVerifier {
         List<ElGamalCiphertext> ciphertexts = new ArrayList<>();
         List<Element> pads = new ArrayList<>();
         List<Element> datas = new ArrayList<>();
-        // All range proofs of the contest share one batch: each α and β gets one table, and one
-        // inversion makes every recomputed commitment affine.
-        PublicBatch batch = key.group().publicBatch();
         List<EncryptedBallot.Selection> proven = new ArrayList<>();
         List<Integer> firstCommitment = new ArrayList<>();
         for (EncryptedBallot.Selection selection : contest.selections()) {
@@ -103,19 +109,20 @@ public final class BallotVerifier {
         }
         ElGamalCiphertext sum = new ElGamalCiphertext(key.group().publicProduct(pads), key.group().publicProduct(datas));
         int sumFirst = contest.proof().queueCommitments(key, sum, batch);
-        List<Element> commitments = batch.compute();
-        for (int i = 0; i < proven.size(); i++) {
-            EncryptedBallot.Selection selection = proven.get(i);
-            Optional<String> failure = selection.proof().check(key, selection.ciphertext(), spec.optionLimit(), commitments,
-                    firstCommitment.get(i));
-            failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid + "/" + selection.selectionId(), "5.D", f));
-        }
-        Optional<String> limitFailure = contest.proof().check(key, sum, spec.contestLimit(), commitments, sumFirst);
-        limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
         // 7.A: χ_l = H(H_E; 0x23, l, K, α_1, β_1, ..., α_m, β_m)
         HashValue contestHash = ConfirmationCodes.contestHash(key, contest.sequenceOrder(), ciphertexts);
         if (!contestHash.equals(contest.contestHash())) {
             problems.add(VerificationStep.CONFIRMATION_CODES, cid, "7.A", "contest hash does not match its ciphertexts");
         }
+        return commitments -> {
+            for (int i = 0; i < proven.size(); i++) {
+                EncryptedBallot.Selection selection = proven.get(i);
+                Optional<String> failure = selection.proof().check(key, selection.ciphertext(), spec.optionLimit(), commitments,
+                        firstCommitment.get(i));
+                failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid + "/" + selection.selectionId(), "5.D", f));
+            }
+            Optional<String> limitFailure = contest.proof().check(key, sum, spec.contestLimit(), commitments, sumFirst);
+            limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
+        };
     }
 }
