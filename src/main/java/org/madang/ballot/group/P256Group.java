@@ -195,9 +195,9 @@ public final class P256Group implements Group {
         if (b.isIdentity()) {
             return identity;
         }
-        long[][] tables = P256PublicMultiplier.variableTables(new long[][] {b.affine});
+        long[] table = P256PublicMultiplier.singleUseTable(b.affine);
         long[] out = new long[JACOBIAN];
-        P256PublicMultiplier.fixedVariable(null, null, tables[0], tables[1], x.value(), out, 0);
+        P256PublicMultiplier.fixedVariable(null, null, table, null, x.value(), out, 0);
         return normalized(out, 1).get(0);
     }
 

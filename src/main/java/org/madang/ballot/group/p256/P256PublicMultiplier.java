@@ -159,6 +159,11 @@ public final class P256PublicMultiplier {
         return oddMultiplesOfAll(withHighHalves(affineBases), VARIABLE_WNAF);
     }
 
+    /** One width-5 table for a base used once: there the 2^128 split would not repay its doublings. */
+    public static long[] singleUseTable(long[] affineBase) {
+        return oddMultiplesOfAll(new long[][] {affineBase}, VARIABLE_WNAF)[0];
+    }
+
     // ---- scalar recoding
 
     /** The 256-bit scalar as four little-endian 64-bit words. */
@@ -274,7 +279,9 @@ public final class P256PublicMultiplier {
     /**
      * Writes x·F + y·V (Jacobian) for a fixed base F (may be null: then x is ignored) and a
      * variable base V with its two tables from {@link #variableTables}: x and y are split into
-     * 128-bit halves, so four wNAF expansions share one pass of 128 doublings.
+     * 128-bit halves, so four wNAF expansions share one pass of 128 doublings. With
+     * {@code variableHigh} null, {@code variableLow} is a {@link #singleUseTable} and y is expanded
+     * whole (256 doublings).
      */
     public static void fixedVariable(FixedTable f, BigInteger x, long[] variableLow, long[] variableHigh, BigInteger y,
                                      long[] out, int outOffset) {
@@ -287,9 +294,15 @@ public final class P256PublicMultiplier {
             lengthA = wnaf(ws.low, FIXED_WNAF, ws.nafA);
             lengthB = wnaf(ws.high, FIXED_WNAF, ws.nafB);
         }
-        halves(words(y), ws.low, ws.high);
-        int lengthC = wnaf(ws.low, VARIABLE_WNAF, ws.nafC);
-        int lengthD = wnaf(ws.high, VARIABLE_WNAF, ws.nafD);
+        int lengthC;
+        int lengthD = 0;
+        if (variableHigh == null) {
+            lengthC = wnaf(words(y), VARIABLE_WNAF, ws.nafC);
+        } else {
+            halves(words(y), ws.low, ws.high);
+            lengthC = wnaf(ws.low, VARIABLE_WNAF, ws.nafC);
+            lengthD = wnaf(ws.high, VARIABLE_WNAF, ws.nafD);
+        }
         long[] acc = ws.acc;
         P256Points.setInfinity(acc, 0);
         boolean started = false;
@@ -314,7 +327,7 @@ public final class P256PublicMultiplier {
                 addDigit(acc, variableLow, c, ws);
                 started = true;
             }
-            int d = ws.nafD[i];
+            int d = i < lengthD ? ws.nafD[i] : 0;
             if (d != 0) {
                 addDigit(acc, variableHigh, d, ws);
                 started = true;
