@@ -163,4 +163,43 @@ class P256PublicArithmeticTest {
         java.util.Arrays.fill(xTooLarge, 1, 33, (byte) 0xFF);
         assertThatThrownBy(() -> GROUP.decodeElement(xTooLarge)).isInstanceOf(InvalidElementException.class);
     }
+
+    @Test
+    void pointsOfTheReferenceRecordBehaveAsInBouncyCastle() throws Exception {
+        Random random = random();
+        org.madang.ballot.record.ElectionRecordReader reader =
+                new org.madang.ballot.record.ElectionRecordReader(org.madang.ballot.ReferenceRecords.ellipticCurve());
+        List<Element> points = new ArrayList<>();
+        for (java.nio.file.Path file : reader.encryptedBallotFiles()) {
+            for (org.madang.ballot.record.EncryptedBallot.Contest c : reader.encryptedBallot(GROUP, file).contests()) {
+                for (org.madang.ballot.record.EncryptedBallot.Selection sel : c.selections()) {
+                    points.add(sel.ciphertext().pad());
+                    points.add(sel.ciphertext().data());
+                }
+            }
+            if (points.size() > 60) {
+                break;
+            }
+        }
+        assertThat(points).isNotEmpty();
+        PublicBatch batch = GROUP.publicBatch();
+        List<Element> expected = new ArrayList<>();
+        FixedBase g = GROUP.fixedBase(GROUP.generator());
+        for (int i = 0; i < points.size(); i++) {
+            Element p = points.get(i);
+            Element q = points.get((i + 1) % points.size());
+            ECPoint bp = bcPoint(p);
+            assertThat(p.multiply(p).encode()).isEqualTo(bc(bp.twice()));
+            assertThat(p.multiply(p.inverse()).isIdentity()).isTrue();
+            assertThat(p.multiply(q).encode()).isEqualTo(bc(bp.add(bcPoint(q))));
+            BigInteger x = new BigInteger(256, random).mod(Q);
+            BigInteger y = new BigInteger(256, random).mod(Q);
+            assertThat(GROUP.publicPow(p, GROUP.scalar(x)).encode()).isEqualTo(bc(bp.multiply(x)));
+            assertThat(GROUP.publicMultiExp(p, GROUP.scalar(x), q, GROUP.scalar(y)).encode())
+                    .isEqualTo(bc(bp.multiply(x).add(bcPoint(q).multiply(y))));
+            batch.add(g, GROUP.scalar(x), p, GROUP.scalar(y));
+            expected.add(GROUP.publicProduct(List.of(GROUP.gPow(GROUP.scalar(x)), p.pow(GROUP.scalar(y)))));
+        }
+        assertThat(batch.compute()).isEqualTo(expected);
+    }
 }
