@@ -69,9 +69,4 @@ public final class P256Curve {
     public static void normalizeAll(long[] jacobian, int count, long[] affine, boolean[] infinite) {
         P256Points.normalizeAll(jacobian, count, affine, 0, infinite);
     }
-
-    /** Whether the affine point satisfies the curve equation. */
-    public static boolean onCurve(long[] affine) {
-        return P256Points.onCurve(affine, 0);
-    }
 }

@@ -125,7 +125,7 @@ final class P256Points {
     /**
      * Montgomery's trick: writes the affine forms of {@code count} Jacobian points (at
      * {@code jacobian[i·JACOBIAN]}) to {@code affine[affineOffset + i·AFFINE]} with one inversion.
-     * Returns false at index i (via the {@code infinite} array) for points at infinity.
+     * Points at infinity are marked in {@code infinite} (when given) and left unwritten.
      */
     static void normalizeAll(long[] jacobian, int count, long[] affine, int affineOffset, boolean[] infinite) {
         long[] prefix = new long[count * LIMBS];
@@ -159,19 +159,5 @@ final class P256Points {
             mul(zInv2, 0, zInv2, 0, zInv, 0);
             mul(affine, ao + Y, jacobian, jo + Y, zInv2, 0);
         }
-    }
-
-    /** Whether affine (x, y) satisfies y² = x³ − 3x + b. */
-    static boolean onCurve(long[] a, int ao) {
-        long[] rhs = new long[LIMBS];
-        long[] t = new long[LIMBS];
-        sqr(rhs, 0, a, ao + X);
-        mul(rhs, 0, rhs, 0, a, ao + X);
-        add(t, 0, a, ao + X, a, ao + X);
-        add(t, 0, t, 0, a, ao + X);
-        sub(rhs, 0, rhs, 0, t, 0);
-        add(rhs, 0, rhs, 0, CURVE_B, 0);
-        sqr(t, 0, a, ao + Y);
-        return P256Field.equal(t, 0, rhs, 0);
     }
 }
