@@ -17,6 +17,9 @@ import org.madang.ballot.verify.VerificationReport;
 public final class ThroughputRecord {
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].trim().contains(" ")) {
+            args = args[0].trim().split("\\s+"); // exec:exec passes -Dbench.args as one argument
+        }
         Path dir = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/throughput-record");
         int ballots = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
@@ -24,10 +27,19 @@ public final class ThroughputRecord {
         DemoElection.run(new DemoElection.Settings(P256Group.instance(), "throughput", 5, 3, ballots, ballots / 100,
                 Set.of(2, 4), true, List.of("device-a", "device-b"), 42L, threads), dir);
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         System.out.printf("generated %d ballots in %.1f s (%.1f ballots/s)%n", ballots, (t1 - t0) / 1e9, ballots / ((t1 - t0) / 1e9));
         VerificationReport report = new RecordVerifier(threads, ProgressListener.NONE).verify(dir);
         long t2 = System.nanoTime();
-        System.out.printf("verified: %s in %.1f s with %d threads: %.1f ballots/s%n", report.status(), (t2 - t1) / 1e9, threads,
-                ballots / ((t2 - t1) / 1e9));
+        long cpu2 = processCpuNanos();
+        System.out.printf("verified: %s in %.1f s with %d threads: %.1f ballots/s; %.1f CPU-s: %.1f ballots per CPU-second%n",
+                report.status(), (t2 - t1) / 1e9, threads, ballots / ((t2 - t1) / 1e9), (cpu2 - cpu1) / 1e9,
+                ballots / ((cpu2 - cpu1) / 1e9));
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -183,7 +183,11 @@ class BallotIntakeIT {
                     }
                 }));
             }
-            while (receipted.size() < 10) Thread.sleep(20);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (receipted.size() < 10) {
+                assertThat(System.nanoTime()).as("ten receipts before the crash").isLessThan(deadline);
+                Thread.sleep(20);
+            }
             MadangServer.get().killAndRestart();
             killed.set(true);
             for (var w : work) w.get();

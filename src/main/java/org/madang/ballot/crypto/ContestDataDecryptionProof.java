@@ -11,8 +11,8 @@ import org.madang.ballot.hash.Hasher;
 public record ContestDataDecryptionProof(Scalar challenge, Scalar response) {
 
     public boolean verify(ElectionKey key, HashedElGamalCiphertext ciphertext, Element beta) {
-        Element a = key.group().multiExp(key.generatorBase(), response, key.publicKeyBase(), challenge);
-        Element b = key.group().multiExp(ciphertext.c0(), response, beta, challenge);
+        Element a = key.group().publicMultiExp(key.generatorBase(), response, key.publicKeyBase(), challenge);
+        Element b = key.group().publicMultiExp(ciphertext.c0(), response, beta, challenge);
         Scalar expected = key.group().hashToScalar(Hasher.with(key.extendedBaseHash(), 0x31)
                 .element(key.publicKey()).element(ciphertext.c0())
                 .utf8(ciphertext.c1AsHashedText()) // egk-ec hashes C1 as its hex text

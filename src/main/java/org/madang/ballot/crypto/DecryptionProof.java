@@ -14,8 +14,8 @@ public record DecryptionProof(Scalar challenge, Scalar response) {
     /** @param bOverM T = K^t, the record's "b_over_m" */
     public boolean verify(ElectionKey key, ElGamalCiphertext ciphertext, Element bOverM) {
         Element m = ciphertext.data().divide(bOverM);
-        Element a = key.group().multiExp(key.generatorBase(), response, key.publicKeyBase(), challenge);
-        Element b = key.group().multiExp(ciphertext.pad(), response, m, challenge);
+        Element a = key.group().publicMultiExp(key.generatorBase(), response, key.publicKeyBase(), challenge);
+        Element b = key.group().publicMultiExp(ciphertext.pad(), response, m, challenge);
         Scalar expected = key.group().hashToScalar(Hasher.with(key.extendedBaseHash(), 0x30)
                 .element(key.publicKey()).ciphertext(ciphertext).element(a).element(b).element(m)
                 .digest().bytes());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.madang.ballot.group.Element;
 import org.madang.ballot.group.Group;
+import org.madang.ballot.group.PublicBatch;
 import org.madang.ballot.group.Scalar;
 import org.madang.ballot.hash.Hasher;
 
@@ -22,22 +23,49 @@ public record RangeProof(List<ChallengeResponse> parts) {
 
     /** Returns the reason the proof fails, or empty when it holds for {@code limit}. */
     public Optional<String> verify(ElectionKey key, ElGamalCiphertext ciphertext, int limit) {
-        if (parts.size() != limit + 1) {
-            return Optional.of("range proof has " + parts.size() + " parts, the limit " + limit + " needs " + (limit + 1));
-        }
+        PublicBatch batch = key.group().publicBatch();
+        int first = queueCommitments(key, ciphertext, batch);
+        return check(key, ciphertext, limit, batch.compute(), first);
+    }
+
+    /**
+     * Queues the recomputed commitments a_j = g^(v_j) · α^(c_j), b_j = K^(w_j) · β^(c_j) (public
+     * values: verification only), two per part, and returns the index of a_0 (−1 for no parts); α and
+     * β recur in every term, which a batch exploits.
+     */
+    public int queueCommitments(ElectionKey key, ElGamalCiphertext ciphertext, PublicBatch batch) {
         Group group = key.group();
-        List<Element> commitments = new ArrayList<>(2 * parts.size());
-        Scalar challengeSum = group.scalar(0);
+        int first = -1;
         for (int j = 0; j < parts.size(); j++) {
             Scalar c = parts.get(j).challenge();
             Scalar v = parts.get(j).response();
             Scalar w = v.subtract(group.scalar(j).multiply(c));
-            commitments.add(key.generatorBase().pow(v).multiply(ciphertext.pad().pow(c)));
-            commitments.add(key.publicKeyBase().pow(w).multiply(ciphertext.data().pow(c)));
-            challengeSum = challengeSum.add(c);
+            int a = batch.add(key.generatorBase(), v, ciphertext.pad(), c);
+            batch.add(key.publicKeyBase(), w, ciphertext.data(), c);
+            if (j == 0) {
+                first = a;
+            }
         }
+        return first;
+    }
+
+    /**
+     * Checks the proof against the commitments {@link #queueCommitments} queued (found from
+     * {@code first} on in {@code computed}): the challenges must sum to
+     * H(H_E; 0x21, K, α, β, a_0, b_0, ..., a_L, b_L).
+     */
+    public Optional<String> check(ElectionKey key, ElGamalCiphertext ciphertext, int limit, List<Element> computed, int first) {
+        if (parts.size() != limit + 1) {
+            return Optional.of("range proof has " + parts.size() + " parts, the limit " + limit + " needs " + (limit + 1));
+        }
+        Group group = key.group();
         Hasher h = Hasher.with(key.extendedBaseHash(), 0x21).element(key.publicKey()).ciphertext(ciphertext);
-        commitments.forEach(h::element);
+        Scalar challengeSum = group.scalar(0);
+        for (int j = 0; j < parts.size(); j++) {
+            challengeSum = challengeSum.add(parts.get(j).challenge());
+            h.element(computed.get(first + 2 * j));
+            h.element(computed.get(first + 2 * j + 1));
+        }
         Scalar expected = group.hashToScalar(h.digest().bytes());
         if (!expected.equals(challengeSum)) {
             return Optional.of("range proof challenges do not sum to H(H_E; 0x21, K, α, β, a_j, b_j ...)");

@@ -2,6 +2,7 @@ package org.madang.ballot.crypto;
 
 import org.madang.ballot.group.Element;
 import org.madang.ballot.group.Group;
+import org.madang.ballot.group.PublicBatch;
 import org.madang.ballot.group.Scalar;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.hash.Hasher;
@@ -21,7 +22,9 @@ public record SchnorrProof(Element commitment, Scalar challenge, Scalar response
         if (commitment.isIdentity()) {
             return false; // a commitment of 1 would mean a zero coefficient
         }
-        Element h = group.gPow(response).multiply(commitment.pow(challenge));
+        PublicBatch batch = group.publicBatch();
+        batch.add(group.fixedBase(group.generator()), response, commitment, challenge);
+        Element h = batch.compute().get(0);
         Scalar expected = group.hashToScalar(Hasher.with(parameterBaseHash, 0x10)
                 .int4(guardianIndex).int4(coefficientIndex).element(commitment).element(h).digest().bytes());
         return expected.equals(challenge);

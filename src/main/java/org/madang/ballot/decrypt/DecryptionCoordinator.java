@@ -156,7 +156,7 @@ public final class DecryptionCoordinator {
             Element a = group.identity();
             Element b = group.identity();
             for (Participant who : participants.values()) {
-                m = m.multiply(partials.get(who.guardianId()).shares().get(idx).pow(who.lagrange()));
+                m = m.multiply(group.publicPow(partials.get(who.guardianId()).shares().get(idx), who.lagrange())); // all public
                 a = a.multiply(reveals.get(who.guardianId()).a().get(idx));
                 b = b.multiply(reveals.get(who.guardianId()).b().get(idx));
             }
@@ -193,8 +193,8 @@ public final class DecryptionCoordinator {
         CommitmentReveal revealed = reveals.get(who.guardianId());
         for (int idx = 0; idx < pads.size(); idx++) {
             Scalar v = r.responses().get(idx);
-            boolean aOk = group.gPow(v).multiply(who.shareCommitment().pow(ci.get(idx))).equals(revealed.a().get(idx));
-            boolean bOk = group.multiExp(pads.get(idx), v, p.shares().get(idx), ci.get(idx)).equals(revealed.b().get(idx));
+            boolean aOk = group.publicMultiExp(group.generator(), v, who.shareCommitment(), ci.get(idx)).equals(revealed.a().get(idx));
+            boolean bOk = group.publicMultiExp(pads.get(idx), v, p.shares().get(idx), ci.get(idx)).equals(revealed.b().get(idx));
             if (!aOk || !bOk) {
                 throw refuse(who, "challenge responses", "response " + idx + " fails its check (eq " + (aOk ? "95" : "94")
                         + "): an invalid decryption share");

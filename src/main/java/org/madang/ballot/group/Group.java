@@ -59,15 +59,43 @@ public interface Group {
      */
     Scalar hashToScalar(byte[] hash32);
 
-    /** g^x, using the precomputed table of the generator. */
+    /**
+     * g^x, using the precomputed table of the generator. Safe for SECRET exponents (constant
+     * time for P-256, Bouncy Castle's comb).
+     */
     Element gPow(Scalar exponent);
 
     /** Precomputes tables for repeated exponentiation of {@code base} (e.g. the joint key K). */
     FixedBase fixedBase(Element base);
 
-    /** a^x · b^y in one pass where the implementation can. */
-    Element multiExp(Element a, Scalar x, Element b, Scalar y);
+    // ---- PUBLIC EXPONENTS ONLY. The methods below may run in variable time (P-256 uses wNAF
+    // and its own field arithmetic); they serve verification, where every exponent comes from
+    // the record. Key generation, encryption nonces and decryption shares use gPow,
+    // FixedBase.pow and Element.pow instead.
 
-    /** a^x · b^y with a precomputed first base, as in every proof check (g^v · K^c). */
-    Element multiExp(FixedBase a, Scalar x, FixedBase b, Scalar y);
+    /** base^x for a public x. */
+    Element publicPow(Element base, Scalar x);
+
+    /** base^x for a public x, with the base's tables. */
+    Element publicPow(FixedBase base, Scalar x);
+
+    /** a^x · b^y for public x and y, in one pass where the implementation can. */
+    Element publicMultiExp(Element a, Scalar x, Element b, Scalar y);
+
+    /** a^x · b^y for public x and y with precomputed bases, as in every proof check (g^v · K^c). */
+    Element publicMultiExp(FixedBase a, Scalar x, FixedBase b, Scalar y);
+
+    /** A batch of fixed^x · variable^y products with public exponents. */
+    default PublicBatch publicBatch() {
+        return new SimplePublicBatch(this);
+    }
+
+    /** The product of many elements (e.g. ciphertexts summed for a contest); public values only. */
+    default Element publicProduct(java.util.List<Element> elements) {
+        Element product = identity();
+        for (Element e : elements) {
+            product = product.multiply(e);
+        }
+        return product;
+    }
 }

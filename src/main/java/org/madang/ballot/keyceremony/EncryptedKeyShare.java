@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.madang.ballot.group.Element;
 import org.madang.ballot.group.Group;
+import org.madang.ballot.group.PublicBatch;
 import org.madang.ballot.group.Scalar;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.hash.Hasher;
@@ -33,7 +34,9 @@ public record EncryptedKeyShare(String senderId, int senderX, String recipientId
 
     /** c̄ = H_q(H_P; 0x12, i, ℓ, γ, C0, C1) with γ = g^v̄ · C0^c̄. */
     public boolean verifyNonceProof(Group group, HashValue parameterBaseHash) {
-        Element gamma = group.gPow(proofResponse).multiply(c0.pow(proofChallenge));
+        PublicBatch batch = group.publicBatch();
+        batch.add(group.fixedBase(group.generator()), proofResponse, c0, proofChallenge);
+        Element gamma = batch.compute().get(0);
         return nonceChallenge(group, parameterBaseHash, senderX, recipientX, gamma, c0, c1).equals(proofChallenge);
     }
 

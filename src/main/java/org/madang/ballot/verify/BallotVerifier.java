@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.madang.ballot.crypto.ConfirmationCodes;
 import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.crypto.ElectionKey;
+import org.madang.ballot.group.Element;
+import org.madang.ballot.group.PublicBatch;
 import org.madang.ballot.hash.HashValue;
 import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.Manifest;
@@ -44,6 +47,10 @@ public final class BallotVerifier {
         }
         Set<String> seenContests = new HashSet<>();
         List<HashValue> contestHashes = new ArrayList<>();
+        // All range proofs of the ballot share one batch: each α and β gets its tables once, and
+        // a few inversions make every recomputed commitment of the ballot affine.
+        PublicBatch batch = key.group().publicBatch();
+        List<Consumer<List<Element>>> proofChecks = new ArrayList<>();
         for (EncryptedBallot.Contest contest : ballot.contests()) {
             String cid = id + "/" + contest.contestId();
             contestHashes.add(contest.contestHash());
@@ -56,8 +63,10 @@ public final class BallotVerifier {
                 problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0", "contest is not in the manifest");
                 continue;
             }
-            verifyContest(contest, spec, cid, problems);
+            proofChecks.add(verifyContest(contest, spec, cid, problems, batch));
         }
+        List<Element> commitments = batch.compute();
+        proofChecks.forEach(check -> check.accept(commitments));
         // 7.B: H(B) = H(H_E; 0x24, χ_1, ..., χ_mB, B_aux)
         HashValue code = ConfirmationCodes.confirmationCode(key, contestHashes, ballot.codeBaux());
         if (!code.equals(ballot.confirmationCode())) {
@@ -66,7 +75,9 @@ public final class BallotVerifier {
         }
     }
 
-    private void verifyContest(EncryptedBallot.Contest contest, Manifest.Contest spec, String cid, Problems problems) {
+    /** Checks what needs no exponentiation and queues the range proofs; returns their check, to run once the batch is computed. */
+    private Consumer<List<Element>> verifyContest(EncryptedBallot.Contest contest, Manifest.Contest spec, String cid,
+                                                  Problems problems, PublicBatch batch) {
         if (contest.sequenceOrder() != spec.sequenceOrder()) {
             problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid, "5.0",
                     "sequence_order " + contest.sequenceOrder() + " differs from the manifest's " + spec.sequenceOrder());
@@ -80,24 +91,38 @@ public final class BallotVerifier {
                     "encrypted options " + actual + " differ from the manifest's " + expected);
         }
         List<ElGamalCiphertext> ciphertexts = new ArrayList<>();
-        ElGamalCiphertext sum = ElGamalCiphertext.zero(key.group());
+        List<Element> pads = new ArrayList<>();
+        List<Element> datas = new ArrayList<>();
+        List<EncryptedBallot.Selection> proven = new ArrayList<>();
+        List<Integer> firstCommitment = new ArrayList<>();
         for (EncryptedBallot.Selection selection : contest.selections()) {
             String sid = cid + "/" + selection.selectionId();
             ciphertexts.add(selection.ciphertext());
-            sum = sum.add(selection.ciphertext());
+            pads.add(selection.ciphertext().pad());
+            datas.add(selection.ciphertext().data());
             if (selection.ciphertext().pad().isIdentity() || selection.ciphertext().data().isIdentity()) {
                 problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.A", "ciphertext component is the identity");
                 continue;
             }
-            Optional<String> failure = selection.proof().verify(key, selection.ciphertext(), spec.optionLimit());
-            failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, sid, "5.D", f));
+            proven.add(selection);
+            firstCommitment.add(selection.proof().queueCommitments(key, selection.ciphertext(), batch));
         }
-        Optional<String> limitFailure = contest.proof().verify(key, sum, spec.contestLimit());
-        limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
+        ElGamalCiphertext sum = new ElGamalCiphertext(key.group().publicProduct(pads), key.group().publicProduct(datas));
+        int sumFirst = contest.proof().queueCommitments(key, sum, batch);
         // 7.A: χ_l = H(H_E; 0x23, l, K, α_1, β_1, ..., α_m, β_m)
         HashValue contestHash = ConfirmationCodes.contestHash(key, contest.sequenceOrder(), ciphertexts);
         if (!contestHash.equals(contest.contestHash())) {
             problems.add(VerificationStep.CONFIRMATION_CODES, cid, "7.A", "contest hash does not match its ciphertexts");
         }
+        return commitments -> {
+            for (int i = 0; i < proven.size(); i++) {
+                EncryptedBallot.Selection selection = proven.get(i);
+                Optional<String> failure = selection.proof().check(key, selection.ciphertext(), spec.optionLimit(), commitments,
+                        firstCommitment.get(i));
+                failure.ifPresent(f -> problems.add(VerificationStep.SELECTION_ENCRYPTIONS, cid + "/" + selection.selectionId(), "5.D", f));
+            }
+            Optional<String> limitFailure = contest.proof().check(key, sum, spec.contestLimit(), commitments, sumFirst);
+            limitFailure.ifPresent(f -> problems.add(VerificationStep.VOTE_LIMITS, cid, "6.D", f));
+        };
     }
 }

@@ -63,7 +63,7 @@ final class DecryptionVerifier {
                     problems.add(proofStep, sid, proofNo + ".B", "decryption proof challenge does not match");
                 }
                 // T = K^t: the published count is what the verified decryption reveals
-                if (!key.publicKeyBase().pow(key.group().scalar(selection.tally())).equals(selection.bOverM())) {
+                if (!key.group().publicPow(key.publicKeyBase(), key.group().scalar(selection.tally())).equals(selection.bOverM())) {
                     problems.add(proofStep, sid, isBallot ? "12.C" : "9.C",
                             "published count " + selection.tally() + " does not match the decryption (T != K^t)");
                 }

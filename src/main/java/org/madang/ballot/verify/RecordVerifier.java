@@ -247,7 +247,9 @@ public final class RecordVerifier {
             progress.started(files.size() + challengedFiles);
             BallotVerifier verifier = new BallotVerifier(key, manifest);
             BallotPass pass = new BallotPass();
-            List<BallotOutcome> outcomes = runParallel(files, file -> {
+            // Streamed: each outcome is folded into the pass as it completes and then dropped, so
+            // memory holds the per-ballot summaries, never all ballots.
+            runParallel(files, file -> {
                 EncryptedBallot ballot;
                 try {
                     ballot = reader.encryptedBallot(key.group(), file);
@@ -257,17 +259,16 @@ public final class RecordVerifier {
                 Problems p = new Problems();
                 verifier.verify(ballot, p);
                 return BallotOutcome.of(ballot, p);
-            });
-            for (BallotOutcome o : outcomes) {
+            }, o -> {
                 if (o.unreadable != null) {
                     unreadable.add(o.unreadable);
-                    continue;
+                    return;
                 }
                 for (Problem p : o.problems.list()) {
                     fail(p.step(), p.objectId(), p.check(), p.message());
                 }
                 pass.add(o.ballot, this);
-            }
+            });
             count(VerificationStep.SELECTION_ENCRYPTIONS, ballotCount);
             count(VerificationStep.VOTE_LIMITS, ballotCount);
             count(VerificationStep.CONFIRMATION_CODES, ballotCount);
@@ -361,7 +362,7 @@ public final class RecordVerifier {
                     }
                     // An option no cast ballot encrypts must hold the neutral (1, 1); anything else would
                     // smuggle votes into the tally.
-                    ElGamalCiphertext expected = pass.aggregate.getOrDefault(key, ElGamalCiphertext.zero(group));
+                    ElGamalCiphertext expected = pass.aggregate().getOrDefault(key, ElGamalCiphertext.zero(group));
                     if (!expected.pad().equals(sel.ciphertext().pad())) {
                         fail(s, tid + "/" + key, "8.A", "A is not the product of the cast ballots' α");
                     }
@@ -370,7 +371,7 @@ public final class RecordVerifier {
                     }
                 }
             }
-            for (String key : pass.aggregate.keySet()) {
+            for (String key : pass.aggregate().keySet()) {
                 if (!tallied.contains(key)) {
                     fail(s, tid + "/" + key, "8.C", "an option of the cast ballots is missing from the encrypted tally");
                 }
@@ -420,7 +421,9 @@ public final class RecordVerifier {
         private void verifyChallenged(ElectionKey key, Manifest manifest, List<Path> files, BallotPass pass) {
             challengedCount = files.size();
             DecryptionVerifier verifier = new DecryptionVerifier(key, manifest);
-            List<BallotOutcome> outcomes = runParallel(files, file -> {
+            VerificationStep s = VerificationStep.CHALLENGED_VALIDATION;
+            Set<String> opened = new HashSet<>();
+            runParallel(files, file -> {
                 DecryptedTallyOrBallot d;
                 try {
                     d = reader.challengedBallot(key.group(), file);
@@ -430,56 +433,7 @@ public final class RecordVerifier {
                 Problems p = new Problems();
                 verifier.verify(d, true, p);
                 return BallotOutcome.of(d, p);
-            });
-            VerificationStep s = VerificationStep.CHALLENGED_VALIDATION;
-            Set<String> opened = new HashSet<>();
-            for (BallotOutcome o : outcomes) {
-                if (o.unreadable != null) {
-                    unreadable.add(o.unreadable);
-                    continue;
-                }
-                o.problems.list().forEach(x -> fail(x.step(), x.objectId(), x.check(), x.message()));
-                DecryptedTallyOrBallot d = o.decrypted;
-                String bid = "challenged ballot " + d.id();
-                count(VerificationStep.CHALLENGED_DECRYPTION, 1);
-                count(VerificationStep.CHALLENGED_VALIDATION, 1);
-                count(VerificationStep.CHALLENGED_CONTEST_DATA, 1);
-                if (!opened.add(d.id())) {
-                    fail(s, bid, "13.G", "ballot is opened twice");
-                    continue;
-                }
-                EncryptedBallotSummary original = pass.challenged.get(d.id());
-                if (original == null) {
-                    fail(s, bid, "13.G", "no encrypted ballot with this id was challenged");
-                    continue;
-                }
-                // The opened ciphertexts must be exactly those the voter's confirmation code commits to.
-                Set<String> seen = new HashSet<>();
-                for (DecryptedTallyOrBallot.Contest c : d.contests()) {
-                    for (DecryptedTallyOrBallot.Selection sel : c.selections()) {
-                        String k = c.contestId() + "/" + sel.selectionId();
-                        seen.add(k);
-                        ElGamalCiphertext e = original.ciphertexts.get(k);
-                        if (e == null || !e.equals(sel.ciphertext())) {
-                            fail(s, bid + "/" + k, "13.G", "ciphertext differs from the challenged encrypted ballot's");
-                        }
-                    }
-                    if (c.contestData() != null) {
-                        HashedElGamalCiphertext e = original.contestData.get(c.contestId());
-                        HashedElGamalCiphertext a = c.contestData().ciphertext();
-                        if (e == null || !e.c0().equals(a.c0()) || !Arrays.equals(e.c1(), a.c1())
-                                || !e.c2().equals(a.c2()) || e.numBytes() != a.numBytes()) {
-                            fail(VerificationStep.CHALLENGED_CONTEST_DATA, bid + "/" + c.contestId(), "14.0",
-                                    "contest data ciphertext differs from the challenged encrypted ballot's");
-                        }
-                    }
-                }
-                for (String k : original.ciphertexts.keySet()) {
-                    if (!seen.contains(k)) {
-                        fail(s, bid + "/" + k, "13.F", "option of the encrypted ballot is not decrypted");
-                    }
-                }
-            }
+            }, o -> checkOpenedBallot(o, s, opened, pass));
             for (String id : pass.challenged.keySet()) {
                 if (!opened.contains(id)) {
                     fail(s, "ballot " + id, "13.G", "challenged ballot has no decryption in " + ElectionRecordReader.CHALLENGED_BALLOTS);
@@ -498,7 +452,7 @@ public final class RecordVerifier {
 
             MadangExtensions extensions = new MadangExtensions(key.extendedBaseHash(), threads);
             BallotVerifier verifier = new BallotVerifier(key, manifest);
-            List<BallotOutcome> outcomes = runParallel(supersededFiles, file -> {
+            runParallel(supersededFiles, file -> {
                 EncryptedBallot ballot;
                 try {
                     ballot = reader.encryptedBallot(key.group(), file);
@@ -508,14 +462,13 @@ public final class RecordVerifier {
                 Problems p = new Problems();
                 verifier.verify(ballot, p);
                 return BallotOutcome.of(ballot, p);
-            });
-            for (BallotOutcome o : outcomes) {
+            }, o -> {
                 if (o.unreadable != null) {
                     unreadable.add(o.unreadable);
-                    continue;
+                } else {
+                    extensions.supersededBallot(published(o.ballot), o.problems);
                 }
-                extensions.supersededBallot(published(o.ballot), o.problems);
-            }
+            });
             Map<String, MadangExtensions.PublishedBallot> encrypted = new HashMap<>();
             pass.summaries.forEach((id, summary) -> encrypted.put(id, new MadangExtensions.PublishedBallot(id, summary.state, summary.code)));
             extensions.verify(board, credentials, counted, receiptKey, encrypted);
@@ -533,32 +486,89 @@ public final class RecordVerifier {
             return new MadangExtensions.PublishedBallot(b.ballotId(), b.state(), b.confirmationCode());
         }
 
-        private <T> List<BallotOutcome> runParallel(List<T> inputs, java.util.function.Function<T, BallotOutcome> work) {
-            List<BallotOutcome> out = new ArrayList<>(inputs.size());
-            if (inputs.isEmpty()) {
-                return out;
+        private void checkOpenedBallot(BallotOutcome o, VerificationStep s, Set<String> opened, BallotPass pass) {
+            if (o.unreadable != null) {
+                unreadable.add(o.unreadable);
+                return;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), r -> {
+            o.problems.list().forEach(x -> fail(x.step(), x.objectId(), x.check(), x.message()));
+            DecryptedTallyOrBallot d = o.decrypted;
+            String bid = "challenged ballot " + d.id();
+            count(VerificationStep.CHALLENGED_DECRYPTION, 1);
+            count(VerificationStep.CHALLENGED_VALIDATION, 1);
+            count(VerificationStep.CHALLENGED_CONTEST_DATA, 1);
+            if (!opened.add(d.id())) {
+                fail(s, bid, "13.G", "ballot is opened twice");
+                return;
+            }
+            EncryptedBallotSummary original = pass.challenged.get(d.id());
+            if (original == null) {
+                fail(s, bid, "13.G", "no encrypted ballot with this id was challenged");
+                return;
+            }
+            // The opened ciphertexts must be exactly those the voter's confirmation code commits to.
+            Set<String> seen = new HashSet<>();
+            for (DecryptedTallyOrBallot.Contest c : d.contests()) {
+                for (DecryptedTallyOrBallot.Selection sel : c.selections()) {
+                    String k = c.contestId() + "/" + sel.selectionId();
+                    seen.add(k);
+                    ElGamalCiphertext e = original.ciphertexts.get(k);
+                    if (e == null || !e.equals(sel.ciphertext())) {
+                        fail(s, bid + "/" + k, "13.G", "ciphertext differs from the challenged encrypted ballot's");
+                    }
+                }
+                if (c.contestData() != null) {
+                    HashedElGamalCiphertext e = original.contestData.get(c.contestId());
+                    HashedElGamalCiphertext a = c.contestData().ciphertext();
+                    if (e == null || !e.c0().equals(a.c0()) || !Arrays.equals(e.c1(), a.c1())
+                            || !e.c2().equals(a.c2()) || e.numBytes() != a.numBytes()) {
+                        fail(VerificationStep.CHALLENGED_CONTEST_DATA, bid + "/" + c.contestId(), "14.0",
+                                "contest data ciphertext differs from the challenged encrypted ballot's");
+                    }
+                }
+            }
+            for (String k : original.ciphertexts.keySet()) {
+                if (!seen.contains(k)) {
+                    fail(s, bid + "/" + k, "13.F", "option of the encrypted ballot is not decrypted");
+                }
+            }
+        }
+
+        /**
+         * Runs {@code work} on the worker threads and hands each outcome to {@code sink} on this
+         * thread as it completes. At most a few tasks per thread are in flight, so a record of any
+         * size needs memory for those tasks only (plus what the sink keeps).
+         */
+        private <T> void runParallel(List<T> inputs, java.util.function.Function<T, BallotOutcome> work,
+                                     java.util.function.Consumer<BallotOutcome> sink) {
+            if (inputs.isEmpty()) {
+                return;
+            }
+            int workers = Math.min(threads, inputs.size());
+            int maxInFlight = 4 * workers;
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "ballot-verifier");
                 t.setDaemon(true);
                 return t;
             });
             try {
                 CompletionService<BallotOutcome> cs = new ExecutorCompletionService<>(pool);
-                for (T input : inputs) {
-                    cs.submit(() -> {
-                        BallotOutcome o;
-                        try {
-                            o = work.apply(input);
-                        } catch (RuntimeException e) {
-                            o = BallotOutcome.unreadable(input + ": unexpected error: " + e);
-                        }
-                        progress.advanced();
-                        return o;
-                    });
-                }
-                for (int i = 0; i < inputs.size(); i++) {
-                    out.add(cs.take().get());
+                int submitted = 0;
+                for (int done = 0; done < inputs.size(); done++) {
+                    while (submitted < inputs.size() && submitted - done < maxInFlight) {
+                        T input = inputs.get(submitted++);
+                        cs.submit(() -> {
+                            BallotOutcome o;
+                            try {
+                                o = work.apply(input);
+                            } catch (RuntimeException e) {
+                                o = BallotOutcome.unreadable(input + ": unexpected error: " + e);
+                            }
+                            progress.advanced();
+                            return o;
+                        });
+                    }
+                    sink.accept(cs.take().get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -568,7 +578,6 @@ public final class RecordVerifier {
             } finally {
                 pool.shutdownNow();
             }
-            return out;
         }
     }
 
@@ -624,7 +633,9 @@ public final class RecordVerifier {
 
     /** Accumulated over all encrypted ballots (on the coordinating thread). */
     private static final class BallotPass {
-        final Map<String, ElGamalCiphertext> aggregate = new HashMap<>();
+        private static final int FOLD_EVERY = 256;
+        private final Map<String, ElGamalCiphertext> aggregate = new HashMap<>();
+        private final Map<String, List<ElGamalCiphertext>> pending = new HashMap<>();
         final Set<String> castIds = new HashSet<>();
         final Set<String> castContests = new HashSet<>();
         final Map<HashValue, List<String>> ballotsByCode = new HashMap<>();
@@ -647,10 +658,43 @@ public final class RecordVerifier {
                 for (EncryptedBallot.Contest c : b.contests()) {
                     castContests.add(c.contestId());
                     for (EncryptedBallot.Selection s : c.selections()) {
-                        aggregate.merge(c.contestId() + "/" + s.selectionId(), s.ciphertext(), ElGamalCiphertext::add);
+                        String key = c.contestId() + "/" + s.selectionId();
+                        List<ElGamalCiphertext> waiting = pending.computeIfAbsent(key, k -> new ArrayList<>());
+                        waiting.add(s.ciphertext());
+                        if (waiting.size() >= FOLD_EVERY) {
+                            fold(key, waiting);
+                        }
                     }
                 }
             }
+        }
+
+        /** Multiplies the waiting ciphertexts into the aggregate: one normalisation per fold, not per ballot. */
+        private void fold(String key, List<ElGamalCiphertext> waiting) {
+            List<Element> pads = new ArrayList<>(waiting.size() + 1);
+            List<Element> datas = new ArrayList<>(waiting.size() + 1);
+            ElGamalCiphertext sofar = aggregate.get(key);
+            if (sofar != null) {
+                pads.add(sofar.pad());
+                datas.add(sofar.data());
+            }
+            waiting.forEach(e -> {
+                pads.add(e.pad());
+                datas.add(e.data());
+            });
+            Group group = waiting.get(0).pad().group();
+            aggregate.put(key, new ElGamalCiphertext(group.publicProduct(pads), group.publicProduct(datas)));
+            waiting.clear();
+        }
+
+        /** The aggregate of every cast ballot; call once all ballots are added. */
+        Map<String, ElGamalCiphertext> aggregate() {
+            pending.forEach((key, waiting) -> {
+                if (!waiting.isEmpty()) {
+                    fold(key, waiting);
+                }
+            });
+            return aggregate;
         }
     }
 }

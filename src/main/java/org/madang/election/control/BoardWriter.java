@@ -103,7 +103,7 @@ public class BoardWriter {
 
     /** One transaction for a group: a Receipt or the ProblemException refusing it, per ballot, in order. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Object> appendGroup(UUID electionId, List<Pending> group) {
+    public List<Object> appendGroup(UUID electionId, List<Pending> group) {
         Election e = elections.locked(electionId);
         Instant now = clock.instant();
         List<Object> outcomes = new ArrayList<>();

@@ -94,12 +94,12 @@ public class Tallies {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void progress(UUID electionId, long added, long total) {
+    public void progress(UUID electionId, long added, long total) {
         elections.locked(electionId).tallyProgress(added, total);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void storeTally(UUID electionId, String json, long ballots) {
+    public void storeTally(UUID electionId, String json, long ballots) {
         Election e = elections.locked(electionId);
         if (e.tallyJson() != null) return;
         e.tallied(json);
@@ -184,7 +184,7 @@ public class Tallies {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void storeResult(UUID electionId, String result) {
+    public void storeResult(UUID electionId, String result) {
         Election e = elections.locked(electionId);
         if (e.resultJson() != null) return;
         e.decrypted(result);
