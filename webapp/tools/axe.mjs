@@ -54,6 +54,10 @@ const visitsOf = path => {
     }[path] || [''];
   }
   if (path === '/elections/election.html') return [`?id=${E.open}`, `?id=${E.published}`];
+  if (path === '/elections/vote.html') return [`?id=${E.open}`, `?id=${E.published}`, `?id=${E.ready}`];
+  if (path === '/elections/trustee.html') return [`?id=${E.ceremony}`, `?id=${E.tallying}`];
+  if (path === '/elections/board.html') return [`?id=${E.open}`, `?id=${E.published}`];
+  if (path === '/elections/record.html' || path === '/elections/results.html') return [`?id=${E.published}`];
   if (path === '/elections/index.html') return ['', '?page=2'];
   return [queries[path] || ''];
 };
@@ -115,8 +119,91 @@ async function errorStates(page, path, query, lang, who) {
   }
 }
 
+// The voter's flow, step by step (the mock serves tools/mock-eg.js as the crypto module): credential,
+// ballot at its limit, review with an under-vote, encryption, challenge, vote again, cast, receipt; then
+// the receipt check with that receipt, and the board search.
+const visible = (page, sel) => page.$eval(sel, x => !x.hidden && !!x.offsetParent).catch(() => false);
+const press = (page, sel) => page.$eval(sel, x => x.click());
+async function voterFlow(page, path, query, lang, who) {
+  const again = label => check(page, lang, who, `${path}${query} (${label})`);
+  if (path === '/elections/board.html' && query.includes(E.published)) {
+    await page.type('#code', 'zz');
+    await press(page, '#search-form button[type=submit]');
+    await page.waitForSelector('#search-form .form-hint-invalid');
+    await again('bad code');
+    await page.$eval('#code', x => { x.value = ''; });
+    await page.type('#code', 'ab');
+    await press(page, '#search-form button[type=submit]');
+    await page.waitForFunction(() => /ab/i.test(location.search));
+    await again('search');
+  }
+  if (path === '/elections/receipt.html') {
+    await press(page, '#receipt-form button[type=submit]');
+    await page.waitForSelector('#receipt-form .form-hint-invalid');
+    await again('empty');
+    if (lastReceipt) {
+      await page.$eval('#receipt-text', (x, v) => { x.value = v; }, lastReceipt);
+      await press(page, '#receipt-form button[type=submit]');
+      await page.waitForSelector('#outcome:not([hidden])');
+      const fails = await page.$$eval('#checks .madang-check-fail', x => x.length);
+      if (fails) { console.log(`  receipt check: ${fails} failed check(s) for a genuine receipt`); total++; }
+      await again('genuine receipt');
+    }
+  }
+  if (path !== '/elections/vote.html' || !query.includes(E.open) || who !== 'election@madang.test') return;
+  // election@ is on the roll with a registered credential but no secret in this tab: load screen, then replace it.
+  if (await visible(page, '#credential-load')) {
+    await page.type('#secret-input', '12');
+    await press(page, '#secret-form button[type=submit]');
+    await page.waitForSelector('#secret-form .form-hint-invalid');
+    await again('credential: load, bad code');
+    await page.$eval('#credential-load details', x => { x.open = true; });
+    await press(page, '#replace-credential');
+  }
+  if (await visible(page, '#generate')) {
+    await press(page, '#generate');
+    await page.waitForSelector('#credential-made:not([hidden])');
+    await press(page, '#register');
+    await page.waitForSelector('#credential-status.is-error');
+    await again('credential: made, not saved');
+    await press(page, '#saved-confirm');
+    await press(page, '#register');
+  }
+  await page.waitForSelector('#step-ballot:not([hidden])');
+  await again('ballot');
+  await press(page, '#c-0-o-0');
+  await press(page, '#c-0-o-1');
+  await page.waitForFunction(() => document.querySelector('#c-0-o-2').disabled);
+  await again('ballot at its limit');
+  await press(page, '#c-0-o-1');
+  await press(page, '#ballot-form button[type=submit]');
+  await page.waitForSelector('#step-review:not([hidden]) .madang-warning');
+  await again('review with an under-vote');
+  await press(page, '#encrypt');
+  await page.waitForSelector('#code-box:not([hidden])');
+  await again('confirmation code');
+  await press(page, '#challenge');
+  await page.waitForSelector('#step-challenge:not([hidden])');
+  const matches = await page.$eval('#challenge-status', x => x.classList.contains('is-success'));
+  if (!matches) { console.log('  challenge: the opened ballot does not match the choices'); total++; }
+  await again('challenge opened');
+  await press(page, '#vote-again');
+  await page.waitForSelector('#step-ballot:not([hidden])');
+  await press(page, '#c-0-o-1');
+  await press(page, '#ballot-form button[type=submit]');
+  await page.waitForSelector('#step-review:not([hidden])');
+  await press(page, '#encrypt');
+  await page.waitForSelector('#code-box:not([hidden])');
+  await press(page, '#cast');
+  await page.waitForSelector('#step-receipt:not([hidden])');
+  await again('receipt');
+  lastReceipt = await page.$eval('.madang-jws', x => x.textContent);
+}
+let lastReceipt = null;
+const only = process.env.AXE_ONLY ? new RegExp(process.env.AXE_ONLY) : null;
+
 try {
-  for (const who of ['', 'admin@madang.test', 'election@madang.test']) {
+  for (const who of ['', 'admin@madang.test', 'election@madang.test', 'citizen@madang.test', 'trustee2@madang.test']) {
     const signedIn = !!who;
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -131,11 +218,16 @@ try {
     for (const lang of ['ko', 'en']) {
       for (const path of pages) {
         const authPage = /^\/(account|totp|admin\/)/.test(path);
-        const wanted = who === 'election@madang.test'
-          ? electionAdminPage(path) || path.startsWith('/elections/') || path === '/admin/index.html'
-          : who ? authPage && !electionAdminPage(path) || path === '/index.html'
-            : !authPage;
-        if (!wanted) continue;
+        // admin@ is also an AUDITOR: the board, record, results and trustee pages as an auditor sees them.
+        const auditorPage = /^\/elections\/(board|record|results|trustee)\.html$/.test(path);
+        const wanted = {
+          'election@madang.test': () => electionAdminPage(path) || path.startsWith('/elections/') || path === '/admin/index.html',
+          'admin@madang.test': () => authPage && !electionAdminPage(path) || path === '/index.html' || auditorPage,
+          'citizen@madang.test': () => /^\/elections\/(vote|receipt|election)\.html$/.test(path),
+          'trustee2@madang.test': () => path === '/elections/trustee.html',
+          '': () => !authPage,
+        }[who]();
+        if (!wanted || (only && !only.test(path))) continue;
         for (const query of visitsOf(path)) {
           await page.goto(`${base}/`);
           await page.evaluate(l => { localStorage.setItem('madang.lang', l); document.cookie = `madang_lang=${l}; Path=/`; }, lang);
@@ -146,6 +238,7 @@ try {
           if (path === '/admin/audit.html') { await page.click('#verify-chain'); await new Promise(r => setTimeout(r, 200)); }
           await check(page, lang, who, `${path}${query}`);
           await errorStates(page, path, query, lang, who);
+          await voterFlow(page, path, query, lang, who);
         }
       }
     }

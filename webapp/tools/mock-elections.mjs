@@ -4,6 +4,7 @@
 // are made-up hex of the right length.
 import { createHash, randomUUID } from 'node:crypto';
 import { validateManifest, toManifestForm, fromManifestForm } from '../src/js/manifest.js';
+import { votingApi } from './mock-voting.mjs';
 
 const NEXT = {
   DRAFT: ['KEY_CEREMONY'], KEY_CEREMONY: ['READY'], READY: ['OPEN'], OPEN: ['CLOSED'], CLOSED: ['TALLYING'],
@@ -121,6 +122,7 @@ export function seedElections() {
 /** Mounts the mock; returns a handler (req, res, ctx) → true when it answered. */
 export function electionsApi({ users }) {
   const elections = seedElections();
+  const voting = votingApi();
   const isAdmin = me => !!me && me.roles.some(r => r.role === 'ELECTION_ADMIN');
   const canSeeDrafts = me => !!me && me.roles.some(r => ['ELECTION_ADMIN', 'AUDITOR'].includes(r.role));
 
@@ -129,7 +131,7 @@ export function electionsApi({ users }) {
       id: e.id, titleKo: e.titleKo, titleEn: e.titleEn, descriptionKo: e.descriptionKo, descriptionEn: e.descriptionEn,
       group: e.group, guardians: e.guardians, quorum: e.quorum, state: e.state, opensAt: e.opensAt, closesAt: e.closesAt,
       demoTrustees: e.demoTrustees, manifestHash: e.manifestHash || null, extendedBaseHash: e.extendedBaseHash || null,
-      jointPublicKey: e.jointPublicKey || null, boardSize: e.board, boardHead: e.board ? hex(`board:${e.id}:${e.board}`) : null,
+      jointPublicKey: e.jointPublicKey || null, boardSize: e.board, boardHead: e.board ? voting.head(e) : null,
       voters: e.roll.length, credentials: e.roll.filter(r => r.credentialRegistered).length, version: e.version,
       allowedTransitions: isAdmin(me) ? [...NEXT[e.state], ...(['PUBLISHED', 'CANCELLED'].includes(e.state) ? [] : ['CANCELLED'])] : [],
     };
@@ -170,8 +172,9 @@ export function electionsApi({ users }) {
 
   return async function handle(req, res, { url, me, b, raw, L, json, problem }) {
     const p = url.pathname;
-    if (!p.startsWith('/api/elections')) return false;
     const answer = (...a) => { json(res, ...a); return true; };
+    if (p === '/api/receipts/verifications' && req.method === 'POST') return voting.verifyReceipt(elections, b, answer);
+    if (!p.startsWith('/api/elections')) return false;
     const fail = (status, slug, ko, en, detailKo, detailEn, body) => {
       problem(res, status, L(ko, en), L(detailKo, detailEn), { slug, body }); return true;
     };
@@ -267,7 +270,15 @@ export function electionsApi({ users }) {
       return answer(200, manifestView(e));
     }
     if (sub === 'trustees' && req.method === 'GET') {
-      return answer(200, { items: e.trustees.map(({ email, ...t }) => t) });
+      return answer(200, { items: e.trustees.map(({ email, ...t }) => ({ ...t, participating: !!e.decryption?.participants.includes(t.guardianId) })) });
+    }
+    if (sub === 'ceremony' && req.method === 'GET') {
+      const seat = me && e.trustees.find(t => t.email === me.email);
+      if (!me) return fail(401, 'unauthorized', '로그인 필요', 'Sign-in required', '로그인해 주세요.', 'Please sign in.');
+      if (!seat && !canSeeDrafts(me)) return fail(403, 'forbidden', '권한 없음', 'Forbidden', '이 선거의 수탁자가 아닙니다.', 'You are not a trustee of this election.');
+      if (e.state === 'DRAFT') return invalidState('키 생성 의식이 아직 시작되지 않았습니다.', 'The key ceremony has not started.');
+      return answer(200, { state: e.state, me: seat ? { guardianId: seat.guardianId, x: seat.x } : null, constants: { mock: 'MOCK constants' }, config: { mock: 'MOCK config' },
+        announcements: [], failure: null, complete: e.trustees.length > 0 && e.trustees.every(t => t.confirmed) });
     }
     if (sub === 'trustees' && req.method === 'PUT') {
       if (!needAdmin()) return true;
@@ -287,13 +298,6 @@ export function electionsApi({ users }) {
       e.trustees = trusteesOf(e.guardians, list.map(t => t.email.trim().toLowerCase()))
         .map(t => ({ ...t, displayName: users.find(u => u.email === t.email)?.displayName || t.email }));
       return answer(200, { items: e.trustees.map(({ email, ...t }) => t) });
-    }
-    if (sub === 'me' && req.method === 'GET') {
-      if (!me) return fail(401, 'unauthorized', '로그인 필요', 'Sign-in required', '로그인해 주세요.', 'Please sign in.');
-      const r = e.roll.find(x => x.email === me.email);
-      return answer(200, r
-        ? { eligible: true, district: r.district, ballotStyle: r.ballotStyle, credential: r.credentialRegistered ? `03${hex(me.email)}` : null, lastReceipt: null }
-        : { eligible: false, district: null, ballotStyle: null, credential: null, lastReceipt: null });
     }
     if (sub === 'roll' && req.method === 'GET') {
       if (!me || !canSeeDrafts(me)) return fail(403, 'forbidden', '권한 없음', 'Forbidden', '', '');
@@ -349,10 +353,11 @@ export function electionsApi({ users }) {
     }
     if (sub === 'tally' && req.method === 'GET') {
       if (!e.tally) return invalidState('아직 개표가 시작되지 않았습니다.', 'Tallying has not started.');
-      return answer(200, { state: e.tally.ballotsAdded >= e.tally.ballotsTotal ? 'DONE' : 'RUNNING', ...e.tally, encryptedTally: null });
+      const done = e.tally.ballotsAdded >= e.tally.ballotsTotal;
+      return answer(200, { state: done ? 'DONE' : 'RUNNING', ...e.tally, tallied: done, decrypted: ['DECRYPTED', 'PUBLISHED'].includes(e.state) });
     }
     if (sub === 'decryption' && req.method === 'GET') {
-      if (!canSeeDrafts(me)) return fail(403, 'forbidden', '권한 없음', 'Forbidden', '', '');
+      if (!canSeeDrafts(me) && !(me && e.trustees.some(t => t.email === me.email))) return fail(403, 'forbidden', '권한 없음', 'Forbidden', '', '');
       if (!e.decryption) return invalidState('아직 복호화 단계가 아닙니다.', 'Decryption has not started.');
       const d = e.decryption;
       const avail = d.round === 'WAITING' ? d.participants : (d.available || d.participants);
@@ -372,6 +377,7 @@ export function electionsApi({ users }) {
       d.round = 'PARTIAL';
       return answer(200, {});
     }
+    if (await voting.handle(req, { e, sub, me, b, url, res, answer, fail, invalidState, L })) return true;
     return fail(404, 'not-found', '없음', 'Not found', '', '');
   };
 }

@@ -107,6 +107,20 @@ async function load() {
   const admin = hasRole(user, 'ELECTION_ADMIN');
   $('admin-links').hidden = !admin;
   $('link-manage').href = `/admin/election-manage.html?id=${encodeURIComponent(id)}`;
+  // What can be done now, by state: register a credential before voting, vote while open, watch the board
+  // from opening on, and (for a trustee or anyone curious) the trustee page once the ceremony has started.
+  const q = `?id=${encodeURIComponent(id)}`;
+  const credentialTime = ['KEY_CEREMONY', 'READY'].includes(election.state);
+  const boardTime = ['OPEN', 'CLOSED', 'TALLYING', 'DECRYPTED', 'PUBLISHED'].includes(election.state);
+  $('link-vote').href = `/elections/vote.html${q}`;
+  $('link-vote').hidden = !(election.state === 'OPEN' || credentialTime);
+  setText($('link-vote'), election.state === 'OPEN' ? 'election.vote' : 'election.prepareVote');
+  $('link-trustee').href = `/elections/trustee.html${q}`;
+  $('link-trustee').hidden = ['DRAFT', 'CANCELLED'].includes(election.state) || !user;
+  $('link-board').href = `/elections/board.html${q}`;
+  $('link-board').hidden = !boardTime;
+  $('link-receipt').hidden = !boardTime;
+  $('voting-links').hidden = [...$('voting-links').children].every(a => a.hidden);
   if (election.state === 'PUBLISHED') {
     $('published').hidden = false;
     $('link-results').href = `/elections/results.html?id=${encodeURIComponent(id)}`;
