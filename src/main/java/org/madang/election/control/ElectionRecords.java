@@ -76,6 +76,14 @@ public class ElectionRecords {
 
         List<JsonValue> board = new ArrayList<>();
         List<JsonValue> counted = new ArrayList<>();
+        // which entries count, read once (a query per entry would be 100,000 queries for a large election)
+        java.util.Set<Long> countedPositions = new java.util.HashSet<>();
+        for (long last = 0; ; ) {
+            List<BoardEntry> page = box.countedAfter(e.id(), last, Tallies.PAGE);
+            if (page.isEmpty()) break;
+            page.forEach(b -> countedPositions.add(b.position()));
+            last = page.get(page.size() - 1).position();
+        }
         long after = 0;
         while (true) {
             List<BoardEntry> page = box.entriesAfter(e.id(), after, Tallies.PAGE);
@@ -85,7 +93,7 @@ public class ElectionRecords {
                 board.add(boardEntry(b));
                 EncryptedBallot ballot = Tallies.readBallot(crypto, b);
                 String file = ElectionRecordReader.ENCRYPTED_BALLOT_PREFIX + ballot.ballotId() + ".json";
-                boolean counts = box.counts(b);
+                boolean counts = countedPositions.contains(b.position());
                 if (b.kind() == BoardEntry.Kind.CHALLENGE || counts) {
                     files.put(DEVICE_DIR + ballot.encryptingDevice() + "/" + file, b.ballotJson());
                 } else {
