@@ -97,7 +97,11 @@ public final class MadangServer {
             Path logs = Path.of("target", "it-logs");
             Files.createDirectories(logs);
             log = logs.resolve("madang-" + database + ".log");
-            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", jar.toString(),
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+            // extra server JVM options for measurements, e.g. a flight recording during a load run
+            String extraJvmArgs = System.getenv("MADANG_IT_SERVER_JVM_ARGS");
+            if (extraJvmArgs != null && !extraJvmArgs.isBlank()) command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString(),
                     "--port", Integer.toString(port), "--nocluster", "--rootdir", work.resolve("payara").toString()));
             var builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
