@@ -120,7 +120,16 @@ public final class ElectionDriver {
         }
 
         public Api.Reply cast(EncryptedBallot ballot) {
-            return person.session().post(path("/ballots"), envelope(ballot, credential.sign(ballot.electionId(), ballot.confirmationCode())));
+            return castEnvelope(signedEnvelope(ballot));
+        }
+
+        /** The request body casting {@code ballot}: the ballot and its credential signature. */
+        public String signedEnvelope(EncryptedBallot ballot) {
+            return envelope(ballot, credential.sign(ballot.electionId(), ballot.confirmationCode()));
+        }
+
+        public Api.Reply castEnvelope(String envelope) {
+            return person.session().post(path("/ballots"), envelope);
         }
     }
 
@@ -128,7 +137,7 @@ public final class ElectionDriver {
         return "{\"ballot\":" + JsonWriter.write(RecordJson.write(ballot)) + ",\"signature\":\"" + HexFormat.of().formatHex(signature) + "\"}";
     }
 
-    record Context(Group group, ElectionKey key, EncryptionDevice device) {
+    public record Context(Group group, ElectionKey key, EncryptionDevice device) {
     }
 
     private Context context;

@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,10 +106,23 @@ public class BoardWriter {
     public List<Object> appendGroup(UUID electionId, List<Pending> group) {
         Election e = elections.locked(electionId);
         Instant now = clock.instant();
+        // what is already on the board under these codes or ballot ids, in one query; the group's own appends join it
+        Map<String, BoardEntry> byCode = new HashMap<>(), byBallotId = new HashMap<>();
+        for (BoardEntry known : em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e"
+                        + " AND (b.confirmationCode IN :codes OR b.ballotId IN :ids)", BoardEntry.class)
+                .setParameter("e", electionId)
+                .setParameter("codes", group.stream().map(p -> ElectionCryptography.hex(p.confirmationCode())).distinct().toList())
+                .setParameter("ids", group.stream().map(Pending::ballotId).distinct().toList()).getResultList()) {
+            byCode.put(known.confirmationCode(), known);
+            byBallotId.put(known.ballotId(), known);
+        }
         List<Object> outcomes = new ArrayList<>();
         for (Pending p : group) {
             try {
-                outcomes.add(appendOne(e, p, now));
+                var receipt = appendOne(e, p, now, byCode, byBallotId);
+                byCode.put(receipt.entry().confirmationCode(), receipt.entry());
+                byBallotId.put(receipt.entry().ballotId(), receipt.entry());
+                outcomes.add(receipt);
             } catch (ProblemException refused) {
                 outcomes.add(refused);
             }
@@ -118,17 +131,17 @@ public class BoardWriter {
         return outcomes;
     }
 
-    private BallotBox.Receipt appendOne(Election e, Pending p, Instant now) {
+    private BallotBox.Receipt appendOne(Election e, Pending p, Instant now, Map<String, BoardEntry> byCode, Map<String, BoardEntry> byBallotId) {
         if (!e.acceptsBallotsAt(now)) throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpen");
         String code = ElectionCryptography.hex(p.confirmationCode());
-        Optional<BoardEntry> existing = find("b.confirmationCode = :v", e.id(), code);
-        if (existing.isPresent()) {
-            if (existing.get().credential().equals(p.credential()) && existing.get().ballotId().equals(p.ballotId())) {
-                return new BallotBox.Receipt(existing.get(), true);
+        BoardEntry existing = byCode.get(code);
+        if (existing != null) {
+            if (existing.credential().equals(p.credential()) && existing.ballotId().equals(p.ballotId())) {
+                return new BallotBox.Receipt(existing, true);
             }
             throw new ProblemException(ProblemType.CONFLICT, "ballot.codeTaken");
         }
-        if (find("b.ballotId = :v", e.id(), p.ballotId()).isPresent()) throw new ProblemException(ProblemType.CONFLICT, "ballot.idTaken");
+        if (byBallotId.containsKey(p.ballotId())) throw new ProblemException(ProblemType.CONFLICT, "ballot.idTaken");
 
         long position = e.boardSize() + 1;
         HashValue previous = e.boardHead() == null ? BoardChain.genesis(HashValue.of(HexFormat.of().parseHex(e.extendedBaseHash())))
@@ -151,10 +164,5 @@ public class BoardWriter {
         em.persist(entry);
         e.appended(chainHash);
         return new BallotBox.Receipt(entry, false);
-    }
-
-    private Optional<BoardEntry> find(String condition, UUID electionId, String value) {
-        return em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e AND " + condition, BoardEntry.class)
-                .setParameter("e", electionId).setParameter("v", value).getResultList().stream().findFirst();
     }
 }

@@ -6,10 +6,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import org.madang.platform.auth.Es256;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.text.ParseException;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class ReceiptSigner {
             ECKey key = ECKey.parse(privateJwk);
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                     .type(new JOSEObjectType("madang-receipt+jws")).build(), new Payload(claims));
-            jws.sign(new ECDSASigner(key));
+            jws.sign(Es256.signer(key));
             return jws.serialize();
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException(e);
@@ -55,7 +54,7 @@ public final class ReceiptSigner {
         try {
             JWSObject jws = JWSObject.parse(receipt);
             if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) return Optional.empty();
-            if (!jws.verify(new ECDSAVerifier(ECKey.parse(publicJwk)))) return Optional.empty();
+            if (!jws.verify(Es256.verifier(ECKey.parse(publicJwk)))) return Optional.empty();
             return Optional.of(jws.getPayload().toJSONObject());
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();

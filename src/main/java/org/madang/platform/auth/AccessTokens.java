@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies the short-lived ES256 access tokens. Verification accepts exactly one algorithm and one
@@ -57,16 +56,36 @@ public class AccessTokens {
             var key = keys.signingKey();
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(Es256.signer(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Access token could not be signed", e);
         }
     }
 
+    /**
+     * Tokens whose signature and claims were already checked, by their exact text: a client sends the same token with
+     * every request for ten minutes, and the signature check is a P-256 verification. Expiry and the key are checked
+     * again on every hit; the map is emptied when full, which keeps it bounded without bookkeeping.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    static final int MAX_VERIFIED = 20_000;
+
+    private record Verified(String keyId, Instant issuedAt, SignedInCaller caller) {
+    }
+
     /** The caller a token proves, or empty when it is not a valid, current token of ours. */
     public Optional<SignedInCaller> verify(String token) {
         if (token == null || token.length() > 8192) return Optional.empty();
+        Verified known = verified.get(token);
+        if (known != null) {
+            Instant now = clock.instant();
+            if (current(known.caller().expiresAt(), known.issuedAt(), now) && keys.verificationKey(known.keyId()).isPresent()) {
+                return Optional.of(known.caller());
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
         try {
             var jwt = SignedJWT.parse(token);
             var header = jwt.getHeader();
@@ -74,7 +93,7 @@ public class AccessTokens {
                 return Optional.empty();
             }
             var key = keys.verificationKey(header.getKeyID());
-            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get()))) {
+            if (key.isEmpty() || !jwt.verify(Es256.verifier(key.get()))) {
                 return Optional.empty();
             }
             var claims = jwt.getJWTClaimsSet();
@@ -82,12 +101,11 @@ public class AccessTokens {
             if (!ISSUER.equals(claims.getIssuer())
                     || claims.getAudience() == null || !claims.getAudience().equals(List.of(AUDIENCE))
                     || claims.getExpirationTime() == null || claims.getIssueTime() == null
-                    || claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(now)
-                    || claims.getIssueTime().toInstant().minus(CLOCK_SKEW).isAfter(now)
+                    || !current(claims.getExpirationTime().toInstant(), claims.getIssueTime().toInstant(), now)
                     || claims.getSubject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new SignedInCaller(
+            var caller = new SignedInCaller(
                     UUID.fromString(claims.getSubject()),
                     claims.getStringClaim("upn"),
                     claims.getStringClaim("name"),
@@ -96,10 +114,17 @@ public class AccessTokens {
                     List.copyOf(claims.getStringListClaim("amr")),
                     claims.getStringClaim("csrf"),
                     token,
-                    claims.getExpirationTime().toInstant()));
+                    claims.getExpirationTime().toInstant());
+            if (verified.size() >= MAX_VERIFIED) verified.clear();
+            verified.put(token, new Verified(header.getKeyID(), claims.getIssueTime().toInstant(), caller));
+            return Optional.of(caller);
         } catch (ParseException | JOSEException | IllegalArgumentException | ClassCastException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean current(Instant expiresAt, Instant issuedAt, Instant now) {
+        return !expiresAt.plus(CLOCK_SKEW).isBefore(now) && !issuedAt.minus(CLOCK_SKEW).isAfter(now);
     }
 
     @SuppressWarnings("unchecked")
