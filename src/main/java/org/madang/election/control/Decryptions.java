@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.madang.ballot.crypto.DiscreteLog;
 import org.madang.ballot.decrypt.ChallengeResponses;
 import org.madang.ballot.decrypt.CommitmentReveal;
@@ -53,6 +55,13 @@ public class Decryptions {
     @Inject
     AuditLog audit;
 
+    /**
+     * Batches by id: a batch's tally and challenged ballots never change once it has started, and trustees poll its
+     * status every few seconds, so it is read from the board once.
+     */
+    private final Map<String, DecryptionBatch> batches = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_BATCHES = 32;
+
     /** Where a batch stands, with the coordinator replayed from the stored messages (null before the start). */
     public record Status(Election election, String round, DecryptionBatch batch, DecryptionCoordinator coordinator) {
     }
@@ -93,7 +102,9 @@ public class Decryptions {
         if (e.resultJson() != null && !e.demoTrustees()) return new Status(e, "DONE", null, null);
         if (e.decryptionBatch() == null) return new Status(e, "WAITING", null, null);
         var crypto = cryptography.of(e);
-        DecryptionBatch batch = DecryptionBatch.of(crypto.key(), Tallies.encryptedTally(crypto, e), tallies.challenged(crypto, e.id()));
+        DecryptionBatch batch = batches.computeIfAbsent(e.decryptionBatch(),
+                id -> DecryptionBatch.of(crypto.key(), Tallies.encryptedTally(crypto, e), tallies.challenged(crypto, e.id())));
+        if (batches.size() > MAX_CACHED_BATCHES) batches.clear();
         List<Integer> xs = Arrays.stream(e.decryptionAvailable().split(",")).map(Integer::parseInt).toList();
         DecryptionCoordinator coordinator = new DecryptionCoordinator(crypto.key(), crypto.init(), e.quorum(), e.decryptionBatch(),
                 batch.pads(), batch.challenges(), xs);
