@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   electionContext, contestsForStyle, encryptBallot, openBallot, openBallotDetails,
-  generateCredential, signBallot, verifyBallotSignature, groupedCode,
+  credentialOf, generateCredential, signBallot, verifyBallotSignature, groupedCode,
 } from '../src/js/eg/index.js';
 import { encryptWithNonce } from '../src/js/eg/encrypt.js';
 import { fromHex, toBase64, toHex, fromBase64 } from '../src/js/eg/bytes.js';
@@ -121,6 +121,15 @@ test('credential signatures are byte-identical to Java\'s (RFC 6979) and verify'
   assert.match(sig, /^[0-9a-f]{128}$/);
   assert.ok(verifyBallotSignature(mine.credential, s.extended_base_hash, s.confirmation_code, sig));
   assert.ok(!verifyBallotSignature(s.credential, s.extended_base_hash, s.confirmation_code, sig));
+});
+
+test('a secret gives back its credential (Java\'s public key), so a typed secret can be checked', () => {
+  const s = vectors.credential_signature;
+  assert.equal(credentialOf(s.secret), s.credential);
+  const mine = generateCredential();
+  assert.equal(credentialOf(mine.secret), mine.credential);
+  assert.notEqual(credentialOf(mine.secret), s.credential);
+  assert.throws(() => credentialOf('00'.repeat(32)));
 });
 
 test('encryptBallot draws a fresh nonce, and the ballot opens to the choices', async () => {

@@ -20,7 +20,8 @@ test('a well-formed manifest passes and is sent as the contract shapes it', () =
   assert.deepEqual(validateManifest(m), []);
   const body = toManifestForm(m);
   assert.equal(body.contests[0].options[0].descriptionKo, '');
-  assert.equal(body.contests[0].optionLimit, 1);
+  // exactly the server's ManifestForm.Contest fields: it refuses unknown ones (an optionLimit was once sent)
+  assert.deepEqual(Object.keys(body.contests[0]), ['id', 'kind', 'titleKo', 'titleEn', 'districtId', 'limit', 'options']);
   assert.deepEqual(Object.keys(body), ['districts', 'ballotStyles', 'contests']);
 });
 

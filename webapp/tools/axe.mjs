@@ -95,7 +95,8 @@ async function errorStates(page, path, query, lang, who) {
     await page.focus('#mf-contests-0-titleKo');
     await new Promise(r => setTimeout(r, 100));
     await page.select('#mf-contests-0-districtId', 'seoul-jung');
-    await page.click('#manifest-form button[type=submit]');
+    // element.click(): a coordinate click can land on the sticky header once the error summary has moved the page
+    await press(page, '#manifest-form button[type=submit]');
     await page.waitForFunction(() => document.querySelector('#manifest-form-status')?.textContent && document.querySelector('#mf-contests-0-districtId[aria-invalid]'));
     await again('server errors');
     await page.select('#mf-contests-0-kind', 'K_OF_N');
@@ -119,7 +120,7 @@ async function errorStates(page, path, query, lang, who) {
   }
 }
 
-// The voter's flow, step by step (the mock serves tools/mock-eg.js as the crypto module): credential,
+// The voter's flow, step by step (the real browser encryption, on the mock's real election documents): credential,
 // ballot at its limit, review with an under-vote, encryption, challenge, vote again, cast, receipt; then
 // the receipt check with that receipt, and the board search.
 const visible = (page, sel) => page.$eval(sel, x => !x.hidden && !!x.offsetParent).catch(() => false);

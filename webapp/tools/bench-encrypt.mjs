@@ -1,41 +1,14 @@
-// ms per 10-selection ballot in Node (npm run bench:encrypt [runs]). The election is made up
-// here: a 1-of-4 contest and a 3-of-6 approval contest (10 selections), one guardian with a fixed
-// key, and the base hashes computed as the server computes them, so electionContext accepts it.
+// ms per 10-selection ballot in Node (npm run bench:encrypt [runs]), on the election of bench-election.mjs.
 import { electionContext, encryptBallot } from '../src/js/eg/index.js';
-import { toBase64, utf8 } from '../src/js/eg/bytes.js';
-import { P256_CONSTANTS, Point, encodeElement } from '../src/js/eg/group.js';
-import { electionBaseHash, extendedBaseHash, manifestHash, parameterBaseHash } from '../src/js/eg/hash.js';
-
-const contest = (id, seq, limit, options) => ({
-  object_id: id, sequence_order: seq, electoral_district_id: 'nation', votes_allowed: limit, option_selection_limit: 1,
-  ballot_selections: options.map((o, i) => ({ object_id: o, sequence_order: i + 1 })),
-});
-const manifest = JSON.stringify({
-  election_scope_id: 'bench', ballot_styles: [{ object_id: 'all', geopolitical_unit_ids: ['nation'] }],
-  contests: [contest('mayor', 1, 1, ['a', 'b', 'c', 'd']), contest('projects', 2, 3, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'])],
-}, null, 4);
-const hp = parameterBaseHash('v2.1.0', P256_CONSTANTS);
-const hm = manifestHash(hp, utf8(manifest));
-const hb = electionBaseHash(hp, hm, 1, 1);
-const K = Point.BASE.multiply(0x5eed5eed5eed5eed5eed5eed5eed5eed5eed5eedn);
-const documents = {
-  constants: { name: 'P-256', type: 'EllipticCurve', protocolVersion: 'v2.1.0',
-    constants: Object.fromEntries(Object.entries(P256_CONSTANTS).map(([k, v]) => [k, v.toString(16)])) },
-  manifest,
-  election_config: { number_of_guardians: 1, quorum: 1, parameter_base_hash: toBase64(hp), manifest_hash: toBase64(hm),
-    election_base_hash: toBase64(hb), chain_confirmation_codes: false, baux0: '' },
-  election_initialized: { joint_public_key: toBase64(encodeElement(K)), extended_base_hash: toBase64(extendedBaseHash(hb, K)),
-    guardians: [{ guardian_id: 'g1', x_coordinate: 1, coefficient_proofs: [{ public_key: toBase64(encodeElement(K)) }] }] },
-};
+import { BENCH_CHOICES, BENCH_DOCUMENTS, BENCH_STYLE } from './bench-election.mjs';
 
 let t = performance.now();
-const context = electionContext(documents);
+const context = electionContext(BENCH_DOCUMENTS);
 console.log(`electionContext (checks, precomputed tables for g and K): ${(performance.now() - t).toFixed(0)} ms`);
-const choices = { mayor: { b: 1 }, projects: { p1: 1, p4: 1, p6: 1 } };
 const runs = Number(process.argv[2] ?? 20);
 t = performance.now();
-await encryptBallot(context, { ballotId: 'warm-up', ballotStyleId: 'all', choices });
+await encryptBallot(context, { ballotId: 'warm-up', ballotStyleId: BENCH_STYLE, choices: BENCH_CHOICES });
 console.log(`first ballot (cold JIT): ${(performance.now() - t).toFixed(0)} ms`);
 t = performance.now();
-for (let i = 0; i < runs; i++) await encryptBallot(context, { ballotId: `bench-${i}`, ballotStyleId: 'all', choices });
+for (let i = 0; i < runs; i++) await encryptBallot(context, { ballotId: `bench-${i}`, ballotStyleId: BENCH_STYLE, choices: BENCH_CHOICES });
 console.log(`${((performance.now() - t) / runs).toFixed(1)} ms per 10-selection ballot (Node ${process.version}, mean of ${runs})`);

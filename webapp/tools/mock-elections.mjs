@@ -1,10 +1,12 @@
 // In-memory mock of the elections API (the contract in the project's elections-api.md), for the
 // development server and the axe runner: elections in every state, manifests, trustees, the voter roll,
-// lifecycle moves with the server's refusals, tally and decryption status. No cryptography: hashes and keys
+// lifecycle moves with the server's refusals, tally and decryption status. Keyed P-256 elections get real
+// election documents (tools/mock-documents.mjs) so the voting page encrypts for real; other hashes and keys
 // are made-up hex of the right length.
 import { createHash, randomUUID } from 'node:crypto';
 import { validateManifest, toManifestForm, fromManifestForm } from '../src/js/manifest.js';
 import { votingApi } from './mock-voting.mjs';
+import { electionDocuments } from './mock-documents.mjs';
 
 const NEXT = {
   DRAFT: ['KEY_CEREMONY'], KEY_CEREMONY: ['READY'], READY: ['OPEN'], OPEN: ['CLOSED'], CLOSED: ['TALLYING'],
@@ -79,11 +81,18 @@ function election(key, fields) {
     manifest: null, trustees: [], roll: [], board: 0, version: 1, tally: null, decryption: null, ...fields,
   };
   if (e.manifest) e.manifestHash = hex(`manifest:${e.id}`);
-  if (!['DRAFT', 'KEY_CEREMONY', 'CANCELLED'].includes(e.state) || e.trustees.every(t => t.confirmed) && e.trustees.length) {
-    e.jointPublicKey = jointKey(e.group, e.id);
-    e.extendedBaseHash = hex(`he:${e.id}`);
-  }
+  if (!['DRAFT', 'KEY_CEREMONY', 'CANCELLED'].includes(e.state) || e.trustees.every(t => t.confirmed) && e.trustees.length) keyElection(e);
   return e;
+}
+
+/** The ceremony's outcome: on P-256, real election documents (so the browser encrypts for real); else made-up keys. */
+function keyElection(e) {
+  if (e.group === 'P-256' && e.manifest) {
+    const docs = electionDocuments(e);
+    Object.assign(e, { jointPublicKey: docs.jointPublicKey, extendedBaseHash: docs.extendedBaseHash, documents: docs.files });
+  } else {
+    Object.assign(e, { jointPublicKey: jointKey(e.group, e.id), extendedBaseHash: hex(`he:${e.id}`), documents: null });
+  }
 }
 const roll = (entries) => entries.map(([email, district, style, cred = false]) => ({ email, district, ballotStyle: style, credentialRegistered: cred }));
 
@@ -236,8 +245,7 @@ export function electionsApi({ users }) {
         if (!e.demoTrustees && e.trustees.length !== e.guardians) return invalidState(`수탁자 ${e.guardians}명이 지정되지 않았습니다.`, `The ${e.guardians} trustees have not been assigned.`);
         if (e.demoTrustees) {
           e.trustees = trusteesOf(e.guardians, [], allDone);
-          e.jointPublicKey = jointKey(e.group, e.id);
-          e.extendedBaseHash = hex(`he:${e.id}`);
+          keyElection(e);
         }
       }
       if (to === 'READY') {

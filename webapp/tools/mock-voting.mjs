@@ -1,9 +1,10 @@
 // MOCK — the voting half of the elections API for the development server and the axe runner:
 // credentials, ballot intake, the hash-chained bulletin board, signed receipts, results and the record.
 // Receipts are real ES256 JWS (a key made at start-up), so the receipt page's local WebCrypto check
-// runs for real; everything else is made up: the "election documents" are marked mock documents,
-// ballots are not checked cryptographically (the browser side is tools/mock-eg.js, a fake), board
-// hashes are SHA-256 of the entry fields rather than the record's chaining, results are invented.
+// runs for real, and the election documents are real (tools/mock-documents.mjs), so the browser's
+// ElectionGuard encryption runs for real; the rest is made up: ballots are not checked
+// cryptographically, board hashes are SHA-256 of the entry fields rather than the record's chaining,
+// results are invented.
 import { createHash, generateKeyPairSync, sign as signBytes, verify as verifyBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 
@@ -31,18 +32,6 @@ function receiptSigner() {
 }
 
 const grouped = hex => hex.toUpperCase().match(/.{1,4}/g).join('-');
-
-/** The egk-ec-shaped manifest.json the fake browser module reads (object ids, limits, ballot styles). */
-export function mockManifestJson(form) {
-  return {
-    mock: 'MOCK manifest.json: only the fields the fake browser module reads',
-    ballot_styles: form.ballotStyles.map(s => ({ object_id: s.id, geopolitical_unit_ids: s.districtIds })),
-    contests: form.contests.map((c, i) => ({
-      object_id: c.id, sequence_order: i + 1, electoral_district_id: c.districtId, votes_allowed: c.limit, option_limit: c.optionLimit ?? 1,
-      selections: c.options.map((o, j) => ({ object_id: o.id, sequence_order: j + 1 })),
-    })),
-  };
-}
 
 // A minimal stored (no compression needed, but deflate is smaller) zip: enough for a download link to work.
 function crc32(buf) {
@@ -170,14 +159,12 @@ export function votingApi() {
     if (sub.startsWith('documents/') && req.method === 'GET') {
       const name = sub.slice('documents/'.length);
       if (!keyed) return invalidState('키 생성 의식이 끝나야 선거 문서가 공개됩니다.', 'The election documents are published when the key ceremony is complete.');
-      const docs = {
-        'constants.json': { mock: 'MOCK constants.json — not a real group description', type: 'EllipticCurve', name: 'P-256' },
-        'manifest.json': mockManifestJson(e.manifest),
-        'election_config.json': { mock: 'MOCK election_config.json', number_of_guardians: e.guardians, quorum: e.quorum },
-        'election_initialized.json': { mock: 'MOCK election_initialized.json', extended_base_hash_hex: e.extendedBaseHash, joint_public_key_hex: e.jointPublicKey },
-      };
-      if (!docs[name]) return fail(404, 'not-found', '찾을 수 없음', 'Not found', '', '');
-      return answer(200, docs[name]);
+      // The documents as text (the manifest's hash covers its exact bytes); see tools/mock-documents.mjs.
+      const text = e.documents?.[name];
+      if (!text) return fail(404, 'not-found', '찾을 수 없음', 'Not found', '', '');
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(text);
+      return true;
     }
     if (sub === 'ballots' && req.method === 'POST') {
       if (!me) return signIn();

@@ -10,9 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { electionsApi } from './mock-elections.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-// While src/js/eg is the stub (before the jscrypto merge), the mock serves a clearly marked fake in
-// its place so that the voting flow can be clicked through; MOCK_EG=off serves the build's file as it is.
-const MOCK_EG = join(dirname(fileURLToPath(import.meta.url)), 'mock-eg.js');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -154,7 +151,6 @@ async function serveStatic(req, res, url) {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     let data = await readFile(file);
-    if (path === '/js/eg/index.js' && process.env.MOCK_EG !== 'off' && data.includes('MADANG-EG-STUB')) data = await readFile(MOCK_EG);
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
     res.end(data);
   } catch {

@@ -75,7 +75,10 @@ export function moveItem(list, index, delta) {
 
 const str = v => (v == null ? '' : String(v));
 
-/** The PUT body: trimmed strings, derived limits, optionLimit 1, nothing editor-only. */
+/**
+ * The PUT body: trimmed strings, derived limits, nothing editor-only. No optionLimit: the server's ManifestForm has
+ * none (every option takes at most one mark) and refuses unknown fields.
+ */
 export function toManifestForm(m) {
   const t = v => str(v).trim();
   return {
@@ -83,7 +86,7 @@ export function toManifestForm(m) {
     ballotStyles: m.ballotStyles.map(s => ({ id: t(s.id), districtIds: [...(s.districtIds || [])] })),
     contests: m.contests.map(c => ({
       id: t(c.id), kind: c.kind, titleKo: t(c.titleKo), titleEn: t(c.titleEn), districtId: t(c.districtId),
-      limit: limitFor(c), optionLimit: 1,
+      limit: limitFor(c),
       options: c.options.map(o => ({
         id: t(o.id), nameKo: t(o.nameKo), nameEn: t(o.nameEn), descriptionKo: t(o.descriptionKo), descriptionEn: t(o.descriptionEn),
       })),

@@ -18,6 +18,11 @@ export function generateCredential() {
   return { secret: toHex(secret), credential: toHex(p256.getPublicKey(secret, true)) };
 }
 
+/** The public credential (compressed point, hex) of a secret: to check a secret the voter typed in. */
+export function credentialOf(secretHex) {
+  return toHex(p256.getPublicKey(fromHex(secretHex), true));
+}
+
 /**
  * Deterministic ECDSA (RFC 6979, as Bouncy Castle's HMacDSAKCalculator on the server) without
  * low-s normalisation, so that the same key and ballot give the same signature in both

@@ -3,9 +3,9 @@
 import { fromHex } from './bytes.js';
 import { electionContext, contestsForStyle } from './context.js';
 import { encryptWithNonce, openContests } from './encrypt.js';
-import { generateCredential, signBallot, verifyBallotSignature } from './credential.js';
+import { credentialOf, generateCredential, signBallot, verifyBallotSignature } from './credential.js';
 
-export { electionContext, contestsForStyle, generateCredential, signBallot, verifyBallotSignature };
+export { electionContext, contestsForStyle, credentialOf, generateCredential, signBallot, verifyBallotSignature };
 
 /**
  * Encrypts a ballot with a fresh 32-byte master nonce from crypto.getRandomValues.

@@ -152,6 +152,9 @@ $('credential-file').addEventListener('change', async ev => {
   if (!file) return;
   try {
     const k = parseCredentialFile(await file.text(), id, me.credential);
+    let own = null;
+    try { own = eg.credentialOf(k.secret); } catch { /* not a valid secret key */ }
+    if (own !== k.credential) throw Object.assign(new Error('damaged credential file'), { key: 'vote.v.credentialFile' });
     storeKey({ ...k, registered: true });
     renderCredential();
     afterCredential();
@@ -165,9 +168,11 @@ $('secret-form').addEventListener('submit', ev => {
   clearErrors(f);
   try {
     const secret = normaliseSecret($('secret-input').value);
-    // The public half cannot be recomputed without the crypto module's help, so the registered one is
-    // used; a wrong code shows up as a refused signature when casting.
-    storeKey({ secret, credential: me.credential.toLowerCase(), registered: true });
+    // A mistyped code is caught here, not as a refused signature after the voter has encrypted a ballot.
+    let credential = null;
+    try { credential = eg.credentialOf(secret); } catch { /* not a valid secret key: mismatch below */ }
+    if (credential !== me.credential.toLowerCase()) throw Object.assign(new Error('secret mismatch'), { key: 'vote.v.secretMismatch' });
+    storeKey({ secret, credential, registered: true });
     $('secret-input').value = '';
     renderCredential();
     afterCredential();

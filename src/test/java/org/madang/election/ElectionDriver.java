@@ -178,10 +178,16 @@ public final class ElectionDriver {
 
     /** Downloads record.zip and unpacks it into a fresh directory. */
     public Path downloadRecord() throws IOException {
+        return downloadRecord(MadangServer.get().uri(path("/record.zip")));
+    }
+
+    /** Downloads a record zip from the address (e.g. the link on the record page) and unpacks it into a fresh directory. */
+    public static Path downloadRecord(java.net.URI address) throws IOException {
         byte[] zip;
         try {
-            var reply = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                    .send(java.net.http.HttpRequest.newBuilder(MadangServer.get().uri(path("/record.zip"))).build(),
+            var reply = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(java.time.Duration.ofSeconds(10)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(address).timeout(java.time.Duration.ofSeconds(60)).build(),
                             java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertThat(reply.statusCode()).isEqualTo(200);
             zip = reply.body();

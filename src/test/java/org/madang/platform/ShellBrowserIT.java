@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.madang.testing.Api;
 import org.madang.testing.Browser;
 import org.madang.testing.People;
 import org.madang.testing.Totp;
@@ -59,7 +58,7 @@ class ShellBrowserIT {
 
     @Test
     void everyShellPageIsAccessibleInKoreanAndEnglish() throws IOException {
-        var admin = browserAdmin();
+        var admin = People.staffForBrowser("ADMIN");
         var failures = new ArrayList<String>();
         try (var browser = new Browser()) {
             for (String language : List.of("ko", "en")) {
@@ -112,14 +111,5 @@ class ShellBrowserIT {
                     .map(p -> p.contains("confirm") || p.contains("verify") ? p + "?token=not-a-real-token" : p)
                     .toList();
         }
-    }
-
-    /** An administrator with two-factor set up but whose next TOTP step is still unspent, for a browser sign-in. */
-    private static People.Person browserAdmin() {
-        var person = People.citizen();
-        var grant = People.admin().session().post("/api/admin/users/" + person.id() + "/roles", Api.json("role", "ADMIN"));
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        String secret = People.enrolTotp(person.session());
-        return new People.Person(person.id(), person.email(), person.password(), secret, person.session());
     }
 }

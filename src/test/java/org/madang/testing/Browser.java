@@ -48,6 +48,72 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() { return driver; }
 
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Waits up to the given time for the condition (every wait in the tests is bounded). */
+    public <T> T await(Duration timeout, java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /** The text of the first element matching the selector, shown or not ("" when there is none): for messages. */
+    public String textOf(String css) {
+        var found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute("textContent")).trim();
+    }
+
+    /** Whether an element matching the selector exists and is shown. */
+    public boolean shown(String css) {
+        var found = driver.findElements(By.cssSelector(css));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    /** Files the pages save ("download") go to this directory, without asking. */
+    public void downloadTo(Path directory) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
+    /** Waits until a finished download whose name starts with the prefix is in the directory; returns it. */
+    public Path awaitDownload(Path directory, String prefix) {
+        return await(Duration.ofSeconds(15), d -> {
+            try (var files = Files.list(directory)) {
+                return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                        .filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Chooses a file in a file input, as a person picking it in the file dialog. */
+    public void upload(String css, Path file) {
+        driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Chooses the page language the way the language switch keeps it (localStorage and cookie), then reloads. */
+    public void useLanguage(String language) {
+        driver.executeScript("localStorage.setItem('madang.lang', arguments[0]);"
+                + "document.cookie = 'madang_lang=' + arguments[0] + '; Path=/; SameSite=Lax';", language);
+        driver.navigate().refresh();
+        awaitHtmlLang(language);
+    }
+
+    /** Signs in on the sign-in page; staff give their TOTP secret (the code of the next 30-second step is used). */
+    public void signIn(String email, String password, String totpSecret) {
+        open("/signin.html");
+        type("#email", email);
+        type("#password", password);
+        click("#signin-form button[type=submit]");
+        if (totpSecret != null) {
+            type("#totp-code", People.nextCode(totpSecret));
+            click("#signin-form button[type=submit]");
+        }
+        wait.until(d -> !d.getCurrentUrl().contains("/signin.html"));
+    }
+
     public Browser open(String path) {
         driver.get(MadangServer.get().baseUrl() + path);
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));

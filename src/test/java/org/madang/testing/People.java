@@ -70,6 +70,18 @@ public final class People {
         return new Person(person.id(), person.email(), PASSWORD, secret, session);
     }
 
+    /**
+     * A citizen given a role (one that needs no organisation) with two-factor sign-in set up, whose next TOTP step is
+     * still unspent: for signing in through the browser with {@link #nextCode}.
+     */
+    public static Person staffForBrowser(String role) {
+        var person = citizen();
+        var grant = admin().session().post("/api/admin/users/" + person.id() + "/roles", Api.json("role", role));
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
+        String secret = enrolTotp(person.session());
+        return new Person(person.id(), person.email(), person.password(), secret, person.session());
+    }
+
     /** A new ministry, made by the administrator. */
     public static UUID ministry() {
         var created = admin().session().post("/api/organisations",
