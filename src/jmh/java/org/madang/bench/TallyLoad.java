@@ -69,8 +69,8 @@ public final class TallyLoad {
         System.out.printf("board written in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
         TallyLoad.closeTallyAndDecrypt(election, ballots + " counted ballots");
-        String result = election.admin.get(election.path("/results")).body();
-        System.out.println("result: " + (result.length() > 600 ? result.substring(0, 600) + " ..." : result));
+        String result = election.admin.get(election.path("/tally")).body();
+        System.out.println("tally status: " + (result.length() > 600 ? result.substring(0, 600) + " ..." : result));
         System.exit(0);
     }
 

@@ -164,6 +164,28 @@ public class BallotBox {
                 .setParameter("e", electionId).setParameter("after", afterPosition).setMaxResults(limit).getResultList();
     }
 
+    /** A counted ballot's text with its board position, unmanaged, so that a pass over the whole board holds no entities. */
+    public record CountedBallot(long position, String ballotJson) {
+    }
+
+    /** The same ballots as {@link #countedAfter}, as text only: the tally reads 100,000 of them in one transaction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CountedBallot> countedBallotsAfter(UUID electionId, long afterPosition, int limit) {
+        return em.createQuery("SELECT b.position, b.ballotJson FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CAST' AND b.position > :after"
+                                + " AND b.position = (SELECT MAX(c.position) FROM BoardEntry c WHERE c.electionId = :e"
+                                + " AND c.credential = b.credential AND c.kind = 'CAST') ORDER BY b.position", Object[].class)
+                .setParameter("e", electionId).setParameter("after", afterPosition).setMaxResults(limit).getResultList().stream()
+                .map(row -> new CountedBallot(((Number) row[0]).longValue(), (String) row[1])).toList();
+    }
+
+    /** The challenged entries after {@code afterPosition} in chain order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BoardEntry> challengesAfter(UUID electionId, long afterPosition, int limit) {
+        return em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CHALLENGE' AND b.position > :after"
+                        + " ORDER BY b.position", BoardEntry.class)
+                .setParameter("e", electionId).setParameter("after", afterPosition).setMaxResults(limit).getResultList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countedTotal(UUID electionId) {
         return em.createQuery("SELECT COUNT(DISTINCT b.credential) FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CAST'", Long.class)

@@ -74,14 +74,13 @@ public class Tallies {
         long added = 0;
         long after = 0;
         while (true) {
-            List<BoardEntry> page = box.countedAfter(electionId, after, PAGE);
+            List<BallotBox.CountedBallot> page = box.countedBallotsAfter(electionId, after, PAGE);
             if (page.isEmpty()) break;
-            for (BoardEntry entry : page) {
-                accumulator.add(readBallot(crypto, entry));
-                after = entry.position();
+            for (BallotBox.CountedBallot ballot : page) {
+                accumulator.add(readBallot(crypto, ballot.ballotJson(), ballot.position()));
+                after = ballot.position();
             }
             added += page.size();
-            em.clear(); // a read-only pass over possibly 100,000 ballots: keep the persistence context small
             self.progress(electionId, added, total);
         }
         EncryptedTally tally = accumulator.result("tally-" + electionId);
@@ -108,11 +107,15 @@ public class Tallies {
     }
 
     static EncryptedBallot readBallot(ElectionCryptography.Initialized crypto, BoardEntry entry) {
+        return readBallot(crypto, entry.ballotJson(), entry.position());
+    }
+
+    static EncryptedBallot readBallot(ElectionCryptography.Initialized crypto, String ballotJson, long position) {
         try {
-            return RecordJson.readEncryptedBallot(crypto.group(), JsonReader.parse(entry.ballotJson(), JsonReader.Limits.RECORD),
-                    "board entry " + entry.position());
+            return RecordJson.readEncryptedBallot(crypto.group(), JsonReader.parse(ballotJson, JsonReader.Limits.RECORD),
+                    "board entry " + position);
         } catch (Exception ex) {
-            throw new IllegalStateException("stored ballot at board position " + entry.position() + " does not parse", ex);
+            throw new IllegalStateException("stored ballot at board position " + position + " does not parse", ex);
         }
     }
 
@@ -143,10 +146,10 @@ public class Tallies {
         List<EncryptedBallot> out = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<BoardEntry> page = box.entriesAfter(electionId, after, PAGE);
+            List<BoardEntry> page = box.challengesAfter(electionId, after, PAGE);
             if (page.isEmpty()) return out;
             for (BoardEntry entry : page) {
-                if (entry.kind() == BoardEntry.Kind.CHALLENGE) out.add(readBallot(crypto, entry));
+                out.add(readBallot(crypto, entry));
                 after = entry.position();
             }
         }
