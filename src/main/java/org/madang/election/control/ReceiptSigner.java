@@ -8,12 +8,12 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import org.madang.platform.auth.Es256;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.madang.platform.auth.Es256;
 
 /**
  * Signs ballot receipts: a compact JWS (ES256) whose payload states the election, ballot, confirmation code, board
