@@ -85,7 +85,8 @@ public final class DemoElection {
         Set<String> challengedIds = new java.util.HashSet<>();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < s.ballots(); i++) {
-            PlaintextBallot b = randomBallot("ballot-" + (i + 1), choices);
+            // named after the election, so that sample records cannot be mistaken for another implementation's files
+            PlaintextBallot b = randomBallot(s.name() + "-ballot-" + (i + 1), choices);
             plaintexts.add(b);
             byte[] nonce = new byte[32];
             choices.nextBytes(nonce);
