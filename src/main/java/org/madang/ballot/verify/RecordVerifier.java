@@ -249,17 +249,7 @@ public final class RecordVerifier {
             BallotPass pass = new BallotPass();
             // Streamed: each outcome is folded into the pass as it completes and then dropped, so
             // memory holds the per-ballot summaries, never all ballots.
-            runParallel(files, file -> {
-                EncryptedBallot ballot;
-                try {
-                    ballot = reader.encryptedBallot(key.group(), file);
-                } catch (RecordFormatException e) {
-                    return BallotOutcome.unreadable(e.getMessage());
-                }
-                Problems p = new Problems();
-                verifier.verify(ballot, p);
-                return BallotOutcome.of(ballot, p);
-            }, o -> {
+            runParallel(files, file -> readAndVerify(key, verifier, file), o -> {
                 if (o.unreadable != null) {
                     unreadable.add(o.unreadable);
                     return;
@@ -452,17 +442,7 @@ public final class RecordVerifier {
 
             MadangExtensions extensions = new MadangExtensions(key.extendedBaseHash(), threads);
             BallotVerifier verifier = new BallotVerifier(key, manifest);
-            runParallel(supersededFiles, file -> {
-                EncryptedBallot ballot;
-                try {
-                    ballot = reader.encryptedBallot(key.group(), file);
-                } catch (RecordFormatException e) {
-                    return BallotOutcome.unreadable(e.getMessage());
-                }
-                Problems p = new Problems();
-                verifier.verify(ballot, p);
-                return BallotOutcome.of(ballot, p);
-            }, o -> {
+            runParallel(supersededFiles, file -> readAndVerify(key, verifier, file), o -> {
                 if (o.unreadable != null) {
                     unreadable.add(o.unreadable);
                 } else {
@@ -539,6 +519,19 @@ public final class RecordVerifier {
          * thread as it completes. At most a few tasks per thread are in flight, so a record of any
          * size needs memory for those tasks only (plus what the sink keeps).
          */
+        /** One encrypted ballot file, read and checked: its outcome, or why it could not be read. */
+        private BallotOutcome readAndVerify(ElectionKey key, BallotVerifier verifier, Path file) {
+            EncryptedBallot ballot;
+            try {
+                ballot = reader.encryptedBallot(key.group(), file);
+            } catch (RecordFormatException e) {
+                return BallotOutcome.unreadable(e.getMessage());
+            }
+            Problems p = new Problems();
+            verifier.verify(ballot, p);
+            return BallotOutcome.of(ballot, p);
+        }
+
         private <T> void runParallel(List<T> inputs, java.util.function.Function<T, BallotOutcome> work,
                                      java.util.function.Consumer<BallotOutcome> sink) {
             if (inputs.isEmpty()) {
