@@ -155,20 +155,19 @@ public class BallotBox {
                 count.getSingleResult());
     }
 
-    /** The ballots that count: the last CAST ballot of each credential, in board order. */
+    /** The board positions of the ballots that count: the last CAST ballot of each credential. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<BoardEntry> countedAfter(UUID electionId, long afterPosition, int limit) {
-        return em.createQuery("SELECT b FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CAST' AND b.position > :after"
-                                + " AND b.position = (SELECT MAX(c.position) FROM BoardEntry c WHERE c.electionId = :e"
-                                + " AND c.credential = b.credential AND c.kind = 'CAST') ORDER BY b.position", BoardEntry.class)
-                .setParameter("e", electionId).setParameter("after", afterPosition).setMaxResults(limit).getResultList();
+    public java.util.Set<Long> countedPositions(UUID electionId) {
+        return new java.util.HashSet<>(em.createQuery("SELECT MAX(b.position) FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CAST'"
+                        + " GROUP BY b.credential", Long.class)
+                .setParameter("e", electionId).getResultList());
     }
 
     /** A counted ballot's text with its board position, unmanaged, so that a pass over the whole board holds no entities. */
     public record CountedBallot(long position, String ballotJson) {
     }
 
-    /** The same ballots as {@link #countedAfter}, as text only: the tally reads 100,000 of them in one transaction. */
+    /** The ballots that count (the last CAST ballot of each credential) in board order, as text only: the tally reads 100,000 of them in one transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CountedBallot> countedBallotsAfter(UUID electionId, long afterPosition, int limit) {
         return em.createQuery("SELECT b.position, b.ballotJson FROM BoardEntry b WHERE b.electionId = :e AND b.kind = 'CAST' AND b.position > :after"

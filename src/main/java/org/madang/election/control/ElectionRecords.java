@@ -21,7 +21,6 @@ import org.madang.ballot.json.JsonReader;
 import org.madang.ballot.json.JsonValue;
 import org.madang.ballot.json.JsonWriter;
 import org.madang.ballot.record.ElectionRecordReader;
-import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.RecordJson;
 import org.madang.election.entity.BoardEntry;
 import org.madang.election.entity.Election;
@@ -77,31 +76,33 @@ public class ElectionRecords {
         List<JsonValue> board = new ArrayList<>();
         List<JsonValue> counted = new ArrayList<>();
         // which entries count, read once (a query per entry would be 100,000 queries for a large election)
-        java.util.Set<Long> countedPositions = new java.util.HashSet<>();
-        for (long last = 0; ; ) {
-            List<BoardEntry> page = box.countedAfter(e.id(), last, Tallies.PAGE);
-            if (page.isEmpty()) break;
-            page.forEach(b -> countedPositions.add(b.position()));
-            last = page.get(page.size() - 1).position();
-        }
+        java.util.Set<Long> countedPositions = box.countedPositions(e.id());
+        // ballot files are written page by page and let go once flushed, so a large election's record needs
+        // memory for one page of ballots, not for all of them
         long after = 0;
+        long ballotFiles = 0;
         while (true) {
             List<BoardEntry> page = box.entriesAfter(e.id(), after, Tallies.PAGE);
             if (page.isEmpty()) break;
+            List<RecordFile> written = new ArrayList<>(page.size());
             for (BoardEntry b : page) {
                 after = b.position();
                 board.add(boardEntry(b));
-                EncryptedBallot ballot = Tallies.readBallot(crypto, b);
-                String file = ElectionRecordReader.ENCRYPTED_BALLOT_PREFIX + ballot.ballotId() + ".json";
+                String file = ElectionRecordReader.ENCRYPTED_BALLOT_PREFIX + b.ballotId() + ".json";
                 boolean counts = countedPositions.contains(b.position());
-                if (b.kind() == BoardEntry.Kind.CHALLENGE || counts) {
-                    files.put(DEVICE_DIR + ballot.encryptingDevice() + "/" + file, b.ballotJson());
-                } else {
-                    files.put(ElectionRecordReader.MADANG_SUPERSEDED_BALLOTS + "/" + file, b.ballotJson());
-                }
+                String path = b.kind() == BoardEntry.Kind.CHALLENGE || counts
+                        ? DEVICE_DIR + encryptingDevice(b) + "/" + file
+                        : ElectionRecordReader.MADANG_SUPERSEDED_BALLOTS + "/" + file;
+                RecordFile ballotFile = new RecordFile(e.id(), path, b.ballotJson());
+                em.persist(ballotFile);
+                written.add(ballotFile);
+                ballotFiles++;
                 if (counts) counted.add(object("credential", JsonValue.of(b.credential()), "ballot_id", JsonValue.of(b.ballotId()),
                         "position", JsonValue.of(b.position())));
             }
+            em.flush();
+            written.forEach(em::detach);
+            page.forEach(em::detach);
         }
         files.put(ElectionRecordReader.MADANG_BOARD, JsonWriter.write(object(
                 "genesis", JsonValue.of(e.extendedBaseHash()),
@@ -113,7 +114,16 @@ public class ElectionRecords {
         files.put(ElectionRecordReader.MADANG_RECEIPT_KEY, e.receiptPublicJwk());
         files.put(ElectionRecordReader.MADANG_MANIFEST_FORM, e.manifestForm());
         files.forEach((path, content) -> em.persist(new RecordFile(e.id(), path, content)));
-        audit.record(AuditLog.SYSTEM, "election.record", "election:" + e.id(), files.size() + " files");
+        audit.record(AuditLog.SYSTEM, "election.record", "election:" + e.id(), (files.size() + ballotFiles) + " files");
+    }
+
+    /** The device a stored ballot names; the ballot was fully checked when it was cast, so only this field is read. */
+    private static String encryptingDevice(BoardEntry b) {
+        JsonValue ballot = parse(b.ballotJson());
+        if (ballot instanceof JsonValue.JsonObject o && o.members().get("encrypting_device") instanceof JsonValue.JsonString device) {
+            return device.value();
+        }
+        throw new IllegalStateException("stored ballot at board position " + b.position() + " names no encrypting device");
     }
 
     static JsonValue boardEntry(BoardEntry b) {
