@@ -27,6 +27,7 @@ import org.madang.election.entity.Election;
 import org.madang.election.entity.Election.State;
 import org.madang.election.entity.Trustee;
 import org.madang.platform.audit.control.AuditLog;
+import org.madang.platform.cluster.JobLeases;
 
 /**
  * The homomorphic tally of the ballots that count (the last CAST ballot of each credential), and — in demo elections
@@ -36,6 +37,12 @@ import org.madang.platform.audit.control.AuditLog;
 public class Tallies {
 
     private static final Logger LOG = Logger.getLogger(Tallies.class.getName());
+    /** Tallies run on one instance of a cluster at a time; the lease is renewed page by page. */
+    static final String TALLY_JOB = "election-tally";
+    static final java.time.Duration TALLY_LEASE = java.time.Duration.ofMinutes(2);
+
+    @Inject
+    JobLeases leases;
     static final int PAGE = 500;
 
     @PersistenceContext(unitName = "madang")
@@ -82,6 +89,7 @@ public class Tallies {
             after = page.get(page.size() - 1).position();
             added += page.size();
             self.progress(electionId, added, total);
+            leases.tryAcquire(TALLY_JOB, TALLY_LEASE);
         }
         EncryptedTally tally = accumulator.result("tally-" + electionId);
         Map<String, JsonValue> stored = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.madang.platform.cluster.JobLeases;
 
 /**
  * Tallies elections that entered TALLYING, in the background and from the database's state alone, so that a
@@ -30,6 +31,9 @@ public class TallyWorker {
     @Inject
     Tallies tallies;
 
+    @Inject
+    JobLeases leases;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -44,6 +48,7 @@ public class TallyWorker {
 
     void work() {
         try {
+            if (!leases.tryAcquire(Tallies.TALLY_JOB, Tallies.TALLY_LEASE)) return; // another instance tallies
             for (UUID id : tallies.waitingForTally()) {
                 tallies.tally(id);
                 tallies.decryptWithDemoTrustees(id);

@@ -1,6 +1,6 @@
 package org.madang.platform.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Vetoed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Sliding-window counts in this JVM. Keys idle for longer than their window are dropped as they are met. */
-@ApplicationScoped
+@Vetoed
 public class InMemoryRateLimiter implements RateLimiter {
 
     private static final int MAX_KEYS = 100_000;

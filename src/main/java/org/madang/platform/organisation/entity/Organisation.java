@@ -1,5 +1,6 @@
 package org.madang.platform.organisation.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,8 +11,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A ministry, or an agency under a ministry (or under another agency). */
+/** A ministry, or an agency under a ministry (or under another agency). Read on most requests, rarely changed: cached. */
 @Entity
+@Cacheable
 @Table(name = "organisation")
 public class Organisation {
 
