@@ -1,0 +1,27 @@
+package org.madang.platform.search;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What to search for.
+ *
+ * @param kinds  the kinds to search; empty or null for all
+ * @param text   the user's words, taken as words and never as query syntax; blank for "everything, newest first"
+ * @param scope  only documents with this scope; nullable
+ * @param from   only documents dated at or after this instant; nullable
+ * @param to     only documents dated before this instant; nullable
+ * @param offset hits to skip (0 to {@value SearchIndex#MAX_OFFSET})
+ * @param limit  hits to return (1 to {@value SearchIndex#MAX_LIMIT})
+ */
+public record SearchQuery(Set<String> kinds, String text, String scope, Instant from, Instant to, int offset, int limit) {
+
+    public SearchQuery {
+        kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
+    }
+
+    /** The first {@code limit} hits for the text in the given kinds, without filters. */
+    public static SearchQuery of(String text, int limit, String... kinds) {
+        return new SearchQuery(Set.of(kinds), text, null, null, null, 0, limit);
+    }
+}
