@@ -145,6 +145,17 @@ public class SearchIndex {
         return counts;
     }
 
+    /** Whether the index is open and splits Korean words into morphemes. */
+    public boolean ready() {
+        if (index == null) return false;
+        try {
+            return Analysis.terms(Analysis.KOREAN, "교육부의 교육정책").equals(Set.of("교육", "부", "정책"));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "Korean analysis does not work", e);
+            return false;
+        }
+    }
+
     /** The kinds that have a source. */
     public Set<String> kinds() {
         var kinds = new TreeSet<String>();

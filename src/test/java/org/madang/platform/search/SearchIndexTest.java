@@ -353,6 +353,14 @@ class SearchIndexTest {
     }
 
     @Test
+    void readyOnceOpenNotOnceClosed() {
+        var other = SearchIndex.inMemory();
+        assertThat(other.ready()).isTrue();
+        other.close();
+        assertThat(other.ready()).isFalse();
+    }
+
+    @Test
     void printQueryLatency() {
         var queries = List.of("교육", "교육정책", "대중교통", "미세먼지 서울", "학교에서", "환경부", "policy", "청년 일자리 예산",
                 "교통 policy", "공청회", "기후 변화", "주민들이");
