@@ -80,6 +80,8 @@ public class SearchIndex {
         transactions = transactionRegistry();
         try {
             index = new LuceneIndex(IN_MEMORY.equals(location) ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(location)));
+            LOG.info(() -> "Search index opened at " + location + (transactions == null
+                    ? "; no transaction registry, changes apply at once" : "; changes apply when their transaction commits"));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The search index at " + location + " cannot be opened; search is unavailable", e);
         }
