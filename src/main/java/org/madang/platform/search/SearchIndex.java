@@ -57,7 +57,8 @@ public class SearchIndex {
     Instance<SearchSource> sourceBeans;
 
     private Iterable<SearchSource> sources;
-    private TransactionSynchronizationRegistry transactions;
+    /** Null outside a container; then every change applies at once. */
+    TransactionSynchronizationRegistry transactions;
     private volatile LuceneIndex index;
 
     /** An index in memory with the given sources, outside any container (for tests). */
@@ -177,19 +178,23 @@ public class SearchIndex {
     }
 
     private void afterCommit(String what, Change change) {
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            apply(what, change);
+        } else if (status != Status.STATUS_ACTIVE) {
+            // marked for rollback, or already ending: the change will not be in the database
+            LOG.fine(() -> "Search index: " + what + " dropped, its transaction does not commit");
+        } else {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                 }
 
                 @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) apply(what, change);
+                public void afterCompletion(int outcome) {
+                    if (outcome == Status.STATUS_COMMITTED) apply(what, change);
                 }
             });
-        } else {
-            apply(what, change);
         }
     }
 

@@ -2,6 +2,7 @@ package org.madang.platform.search;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What to search for.
@@ -17,7 +18,8 @@ import java.util.Set;
 public record SearchQuery(Set<String> kinds, String text, String scope, Instant from, Instant to, int offset, int limit) {
 
     public SearchQuery {
-        kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
+        kinds = kinds == null ? Set.of()
+                : kinds.stream().filter(kind -> kind != null && !kind.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The first {@code limit} hits for the text in the given kinds, without filters. */
