@@ -127,7 +127,8 @@ final class LuceneIndex implements Closeable {
     }
 
     SearchPage search(SearchQuery request) throws IOException {
-        int offset = Math.max(0, Math.min(request.offset(), SearchIndex.MAX_OFFSET));
+        // beyond MAX_OFFSET a page is empty (deep pages cost memory); the total is still counted
+        int offset = Math.max(0, request.offset());
         int limit = Math.max(1, Math.min(request.limit(), SearchIndex.MAX_LIMIT));
         var text = UserQuery.of(request.text());
         boolean browsing = request.text() == null || request.text().isBlank();
@@ -151,7 +152,7 @@ final class LuceneIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             long total = searcher.count(built);
-            if (offset >= total) return new SearchPage(total, java.util.List.of());
+            if (offset >= total || offset > SearchIndex.MAX_OFFSET) return new SearchPage(total, java.util.List.of());
             int wanted = offset + limit;
             TopDocs top = browsing
                     ? searcher.search(built, wanted, new Sort(new SortField(DATE, SortField.Type.LONG, true)))

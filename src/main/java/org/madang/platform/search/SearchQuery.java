@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param scope  only documents with this scope; nullable
  * @param from   only documents dated at or after this instant; nullable
  * @param to     only documents dated before this instant; nullable
- * @param offset hits to skip (0 to {@value SearchIndex#MAX_OFFSET})
+ * @param offset hits to skip; pages beyond {@value SearchIndex#MAX_OFFSET} are empty
  * @param limit  hits to return (1 to {@value SearchIndex#MAX_LIMIT})
  */
 public record SearchQuery(Set<String> kinds, String text, String scope, Instant from, Instant to, int offset, int limit) {

@@ -309,6 +309,9 @@ class SearchIndexTest {
     void outOfRangePagingIsClamped() {
         var page = index.search(new SearchQuery(Set.of(), "교육", null, null, null, -5, 100_000));
         assertThat(page.hits()).hasSize(SearchIndex.MAX_LIMIT);
+        var beyond = index.search(new SearchQuery(Set.of(), "", null, null, null, SearchIndex.MAX_OFFSET + 1, 10));
+        assertThat(beyond.hits()).isEmpty();
+        assertThat(beyond.total()).isGreaterThanOrEqualTo(POSTS);
         assertThat(index.search(new SearchQuery(Set.of(), "교육", null, null, null, 1_000_000, 0)).hits()).isEmpty();
     }
 
