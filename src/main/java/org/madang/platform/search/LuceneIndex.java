@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,7 +133,7 @@ final class LuceneIndex implements Closeable {
         int limit = Math.max(1, Math.min(request.limit(), SearchIndex.MAX_LIMIT));
         var text = UserQuery.of(request.text());
         boolean browsing = request.text() == null || request.text().isBlank();
-        if (!browsing && text.query() == null) return new SearchPage(0, java.util.List.of());
+        if (!browsing && text.query() == null) return new SearchPage(0, List.of());
 
         var query = new BooleanQuery.Builder().add(browsing ? new MatchAllDocsQuery() : text.query(), Occur.MUST);
         if (!request.kinds().isEmpty()) {
@@ -152,7 +153,7 @@ final class LuceneIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             long total = searcher.count(built);
-            if (offset >= total || offset > SearchIndex.MAX_OFFSET) return new SearchPage(total, java.util.List.of());
+            if (offset >= total || offset > SearchIndex.MAX_OFFSET) return new SearchPage(total, List.of());
             int wanted = offset + limit;
             TopDocs top = browsing
                     ? searcher.search(built, wanted, new Sort(new SortField(DATE, SortField.Type.LONG, true)))

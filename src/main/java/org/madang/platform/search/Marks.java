@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.madang.platform.text.Html;
 
 /**
@@ -58,7 +59,7 @@ final class Marks {
         return merged;
     }
 
-    private static void collect(String text, org.apache.lucene.analysis.Analyzer analyzer, Set<String> terms, List<Span> spans) {
+    private static void collect(String text, Analyzer analyzer, Set<String> terms, List<Span> spans) {
         if (terms.isEmpty()) return;
         Analysis.tokens(analyzer, text, (term, start, end) -> {
             if (terms.contains(term) && start < end && end <= text.length()) spans.add(new Span(start, end));

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -129,7 +130,7 @@ public class SearchIndex {
         var open = index;
         if (open == null) throw new ProblemException(ProblemType.UNAVAILABLE, "unavailable");
         var source = source(kind);
-        try (var documents = source == null ? java.util.stream.Stream.<SearchDocument>empty() : source.all()) {
+        try (var documents = source == null ? Stream.<SearchDocument>empty() : source.all()) {
             long started = System.nanoTime();
             int indexed = open.replace(kind, documents);
             LOG.info(() -> "Search index: rebuilt " + kind + " with " + indexed + " documents in "

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -379,6 +378,7 @@ class SearchIndexTest {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("SearchIndexTest: %d queries over %d posts (10 hits, highlighted): median %.2f ms, p90 %.2f ms%n",
                 sorted.length, POSTS, sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 9 / 10] / 1e6);
-        assertThat(new HashSet<>(Arrays.asList(sorted.length))).isNotEmpty();
+        // every query of the mix finds something, so the figures are of real work
+        assertThat(queries).allSatisfy(q -> assertThat(index.search(text(q)).total()).as(q).isPositive());
     }
 }

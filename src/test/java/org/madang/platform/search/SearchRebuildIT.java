@@ -2,6 +2,7 @@ package org.madang.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.madang.testing.Api.Session;
@@ -19,7 +20,7 @@ class SearchRebuildIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonObject body = reply.json();
         var kinds = body.getJsonObject("kinds");
-        int sum = kinds.values().stream().mapToInt(count -> ((jakarta.json.JsonNumber) count).intValue()).sum();
+        int sum = kinds.values().stream().mapToInt(count -> ((JsonNumber) count).intValue()).sum();
         assertThat(body.getInt("indexed")).isEqualTo(sum);
         // the platform has no searchable documents of its own: without features' sources there is nothing to index
         if (kinds.isEmpty()) assertThat(body.getInt("indexed")).isZero();
