@@ -20,6 +20,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -69,9 +70,11 @@ final class LuceneIndex implements Closeable {
     private final SearcherManager searchers;
     private final AtomicLong generation;
     private final ScheduledExecutorService committer;
+    private final boolean created;
 
     LuceneIndex(Directory directory) throws IOException {
         this.directory = directory;
+        this.created = !DirectoryReader.indexExists(directory);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.PER_FIELD)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         long stored = 0;
@@ -89,6 +92,11 @@ final class LuceneIndex implements Closeable {
             return thread;
         });
         committer.scheduleWithFixedDelay(this::commitPending, COMMIT_DELAY_MS, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether there was no index in the directory before this one was opened. */
+    boolean created() {
+        return created;
     }
 
     void put(SearchDocument document) throws IOException {

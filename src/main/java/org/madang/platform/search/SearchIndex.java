@@ -149,6 +149,12 @@ public class SearchIndex {
         return counts;
     }
 
+    /** Whether the index was new when opened (a first start, or a lost index directory): then it needs a rebuild. */
+    public boolean startedEmpty() {
+        var open = index;
+        return open != null && open.created();
+    }
+
     /** Whether the index is open and splits Korean words into morphemes. */
     public boolean ready() {
         if (index == null) return false;

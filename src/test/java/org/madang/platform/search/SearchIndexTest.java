@@ -343,9 +343,11 @@ class SearchIndexTest {
     void anIndexOnDiskKeepsItsDocumentsAndGenerations(@TempDir Path directory) {
         var source = new ListSource("publication");
         var onDisk = SearchIndex.at(directory.toString(), source);
+        assertThat(onDisk.startedEmpty()).isTrue();
         onDisk.put(new SearchDocument("publication", "a", "디스크 문서", "환경보호", null, null, true));
         onDisk.close();
         var reopened = SearchIndex.at(directory.toString(), source);
+        assertThat(reopened.startedEmpty()).isFalse();
         assertThat(reopened.search(text("환경")).total()).isEqualTo(1);
         // a rebuild after reopening still replaces what the earlier run wrote
         source.documents = List.of(new SearchDocument("publication", "b", "새 문서", "환경보호", null, null, true));
