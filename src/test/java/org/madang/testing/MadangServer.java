@@ -158,7 +158,11 @@ public final class MadangServer {
                 var builder = new ProcessBuilder(command).directory(work.toFile())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().putAll(environment);
-                if (instanceCount > 1) builder.environment().put("MADANG_HTTP_TRUST_FORWARDED", "true");
+                if (instanceCount > 1) {
+                    builder.environment().put("MADANG_HTTP_TRUST_FORWARDED", "true");
+                    // each instance keeps its search index on its own disk, as on separate machines
+                    builder.environment().put("MADANG_SEARCH_DIR", work.resolve("search-" + i).toString());
+                }
                 instances.add(new Instance(i, port, builder, log));
             }
             try {

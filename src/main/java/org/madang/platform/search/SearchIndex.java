@@ -57,6 +57,9 @@ public class SearchIndex {
     @Any
     Instance<SearchSource> sourceBeans;
 
+    @Inject
+    ClusterSearchChanges cluster;
+
     private Iterable<SearchSource> sources;
     /** Null outside a container; then every change applies at once. */
     TransactionSynchronizationRegistry transactions;
@@ -82,6 +85,10 @@ public class SearchIndex {
         transactions = transactionRegistry();
         try {
             index = new LuceneIndex(IN_MEMORY.equals(location) ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(location)));
+            if (cluster != null) {
+                cluster.deliverTo(d -> apply("put " + d.kind() + " " + d.id() + " from another instance", open -> open.put(d)),
+                        (kind, id) -> apply("remove " + kind + " " + id + " from another instance", open -> open.remove(kind, id)));
+            }
             LOG.info(() -> "Search index opened at " + location + (transactions == null
                     ? "; no transaction registry, changes apply at once" : "; changes apply when their transaction commits"));
         } catch (IOException | RuntimeException e) {
@@ -103,11 +110,18 @@ public class SearchIndex {
 
     /** Adds or replaces the document; an invisible document is taken out of the index. */
     public void put(SearchDocument document) {
-        afterCommit("put " + document.kind() + " " + document.id(), open -> open.put(document));
+        afterCommit("put " + document.kind() + " " + document.id(), open -> open.put(document),
+                () -> { if (cluster != null) cluster.published(document); });
     }
 
     public void remove(String kind, String id) {
-        afterCommit("remove " + kind + " " + id, open -> open.remove(kind, id));
+        afterCommit("remove " + kind + " " + id, open -> open.remove(kind, id),
+                () -> { if (cluster != null) cluster.removed(kind, id); });
+    }
+
+    /** Whether this instance's index may have missed changes made by others while it was down. */
+    public boolean sharedWithOtherInstances() {
+        return cluster != null && cluster.clustered();
     }
 
     /** Visible documents matching the query, best first (newest first when there is no text). Never throws on text. */
@@ -184,10 +198,11 @@ public class SearchIndex {
         void applyTo(LuceneIndex index) throws IOException;
     }
 
-    private void afterCommit(String what, Change change) {
+    private void afterCommit(String what, Change change, Runnable tellOtherInstances) {
         int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
             apply(what, change);
+            tellOtherInstances.run();
         } else if (status != Status.STATUS_ACTIVE) {
             // marked for rollback, or already ending: the change will not be in the database
             LOG.fine(() -> "Search index: " + what + " dropped, its transaction does not commit");
@@ -199,7 +214,10 @@ public class SearchIndex {
 
                 @Override
                 public void afterCompletion(int outcome) {
-                    if (outcome == Status.STATUS_COMMITTED) apply(what, change);
+                    if (outcome == Status.STATUS_COMMITTED) {
+                        apply(what, change);
+                        tellOtherInstances.run();
+                    }
                 }
             });
         }

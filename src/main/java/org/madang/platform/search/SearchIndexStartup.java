@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Opens the search index at start-up and, when it starts empty while features have sources (a first start on an
- * existing database, or a lost index directory), rebuilds every kind in the background.
+ * existing database, or a lost index directory) or joins other instances of a cluster, rebuilds every kind in the
+ * background.
  */
 @Singleton
 @Startup
@@ -33,10 +34,12 @@ public class SearchIndexStartup {
     @PostConstruct
     void rebuildAnEmptyIndex() {
         try {
-            if (!index.startedEmpty() || index.kinds().isEmpty()) return;
+            // an instance that rejoins a cluster may have missed changes the others made meanwhile
+            boolean stale = index.startedEmpty() || index.sharedWithOtherInstances();
+            if (!stale || index.kinds().isEmpty()) return;
             executor.submit(() -> {
                 try {
-                    LOG.info(() -> "Search index started empty; rebuilt: " + index.rebuildAll());
+                    LOG.info(() -> "Search index started empty or rejoined a cluster; rebuilt: " + index.rebuildAll());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Rebuilding the empty search index failed; an administrator can retry", e);
                 }
