@@ -160,6 +160,8 @@ public final class MadangServer {
                 builder.environment().putAll(environment);
                 if (instanceCount > 1) {
                     builder.environment().put("MADANG_HTTP_TRUST_FORWARDED", "true");
+                    // the resilience tests send thousands of writes per account; limits are tested on one instance
+                    builder.environment().put("MADANG_RATELIMIT_WRITES_PER_MINUTE", "1000000");
                     // each instance keeps its search index on its own disk, as on separate machines
                     builder.environment().put("MADANG_SEARCH_DIR", work.resolve("search-" + i).toString());
                 }
@@ -219,6 +221,8 @@ public final class MadangServer {
                     .append(outOfService.contains(i.index) ? " down" : "").append(";\n");
         }
         String config = """
+                # the workers write request bodies to our temporary directory: as root (in CI), not as nobody
+                user root;
                 worker_processes 1;
                 daemon off;
                 pid %1$s/nginx.pid;
@@ -232,12 +236,24 @@ public final class MadangServer {
                   uwsgi_temp_path %1$s/temp/uwsgi;
                   scgi_temp_path %1$s/temp/scgi;
                   client_max_body_size 20m;
+                  client_body_buffer_size 1m;
                   upstream madang {
                 %2$s    keepalive 32;
                   }
+                %4$s
                   server {
                     listen 127.0.0.1:%3$d;
+                    # nginx's own refusals (e.g. a NUL byte in the path) as problem+json too
+                    error_page 400 @malformed;
+                    location @malformed {
+                      default_type application/problem+json;
+                      return 400 '%5$s';
+                    }
                     location / {
+                      # requests the server's HTTP layer would refuse with an empty 400, before any application code
+                      default_type application/problem+json;
+                      if ($request_uri ~ "%%00") { return 400 '%5$s'; }
+                      if ($malformed_content_type) { return 400 '%5$s'; }
                       proxy_pass http://madang;
                       proxy_http_version 1.1;
                       proxy_set_header Connection "";
@@ -250,9 +266,19 @@ public final class MadangServer {
                     }
                   }
                 }
-                """.formatted(dir, upstream, balancerPort);
+                """.formatted(dir, upstream, balancerPort, MALFORMED_CONTENT_TYPE, MALFORMED_PROBLEM);
         Files.writeString(dir.resolve("nginx.conf"), config);
     }
+
+    /** A Content-Type header that is not type/subtype with token=token or token="quoted" parameters (RFC 9110). */
+    private static final String MALFORMED_CONTENT_TYPE = """
+              map $http_content_type $malformed_content_type {
+                default 1;
+                "" 0;
+                "~^[-!#$%&'*+.^_`|~0-9A-Za-z]+/[-!#$%&'*+.^_`|~0-9A-Za-z]+(\\s*;\\s*[-!#$%&'*+.^_`|~0-9A-Za-z]+=([-!#$%&'*+.^_`|~0-9A-Za-z]+|\\"[^\\"]*\\"))*\\s*$" 0;
+              }""";
+    private static final String MALFORMED_PROBLEM =
+            "{\"type\":\"https://madang.example/problems/malformed-request\",\"title\":\"The request could not be read\",\"status\":400}";
 
     /** Rewrites the balancer's list of instances in service and has nginx reload it (gracefully). */
     private void reloadBalancer() throws IOException {
