@@ -119,6 +119,11 @@ class ForumModerationIT {
                 Api.json("outcome", "OVERTURNED", "reason", "다시 보니 토론 내용입니다."));
         assertThat(overturned.status()).as(overturned.toString()).isEqualTo(200);
         assertThat(reader.session().get("/api/forums/posts/" + postId).json().getBoolean("withheld")).isFalse();
+        // flagged again after the decision: counted from the decision on, back in the queue, not yet hidden
+        var afterDecision = reader.session().post("/api/forums/posts/" + postId + "/flags", Api.json("reason", "SPAM"));
+        assertThat(afterDecision.status()).as(afterDecision.toString()).isEqualTo(200);
+        assertThat(afterDecision.json().getInt("flags")).isEqualTo(1);
+        assertThat(afterDecision.json().getBoolean("hidden")).isFalse();
 
         // the public log: what, when, which role, which rule; never who
         var log = Session.anonymous().get("/api/moderation/log?limit=100");

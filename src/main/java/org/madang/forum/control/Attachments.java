@@ -72,7 +72,8 @@ public class Attachments {
 
     /** A name fit for a header: letters, digits, dot, dash, underscore; the extension follows the sniffed type. */
     static String safeName(String fileName, String type) {
-        String base = fileName == null ? "" : fileName.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]+", "_");
+        String last = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String base = last.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]+", "_");
         if (base.isBlank()) base = "attachment";
         if (base.length() > 100) base = base.substring(0, 100);
         String extension = switch (type) {

@@ -115,8 +115,9 @@ public class Moderation {
     }
 
     private Optional<Instant> lastDecisionAt(UUID caseId) {
-        return Optional.ofNullable(em.createQuery("SELECT MAX(d.decidedAt) FROM Decision d WHERE d.caseId = :c", Instant.class)
-                .setParameter("c", caseId).getSingleResult());
+        // latest by ORDER BY, not MAX(): an aggregate bypasses the Instant converter on PostgreSQL
+        return em.createQuery("SELECT d.decidedAt FROM Decision d WHERE d.caseId = :c ORDER BY d.decidedAt DESC", Instant.class)
+                .setParameter("c", caseId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Pending cases, oldest first, each with its content and flags (reasons and notes, not who flagged). */
@@ -214,8 +215,10 @@ public class Moderation {
     /** Until when the person may not post, if they are suspended now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> suspendedUntil(UUID accountId) {
-        Instant until = em.createQuery("SELECT MAX(d.suspendedUntil) FROM Decision d WHERE d.authorId = :a AND d.outcome = :s", Instant.class)
-                .setParameter("a", accountId).setParameter("s", Outcome.SUSPEND_AUTHOR).getSingleResult();
+        Instant until = em.createQuery("SELECT d.suspendedUntil FROM Decision d WHERE d.authorId = :a AND d.outcome = :s"
+                        + " ORDER BY d.suspendedUntil DESC", Instant.class)
+                .setParameter("a", accountId).setParameter("s", Outcome.SUSPEND_AUTHOR).setMaxResults(1)
+                .getResultList().stream().findFirst().orElse(null);
         return until != null && until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
