@@ -102,6 +102,7 @@ public class PlatformEndpoints implements RoleMatrix.Table {
                                 Api.json("district", "서울특별시 종로구")))
                         .allow(REGISTRAR).expect(204, REGISTRAR),
                 Endpoint.of("GET", "/api/admin/outbox").allow(ADMIN).expect(200, ADMIN),
+                Endpoint.of("POST", "/api/admin/search/rebuild").allow(ADMIN).expect(200, ADMIN),
 
                 // the audit log
                 Endpoint.of("GET", "/api/audit").allow(ADMIN, AUDITOR).expect(200, ADMIN, AUDITOR),

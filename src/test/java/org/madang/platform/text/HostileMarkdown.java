@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -64,14 +67,14 @@ public final class HostileMarkdown {
         return text.toString();
     }
 
-    private static final java.util.Map<String, java.util.Set<String>> ALLOWED = java.util.Map.ofEntries(
-            java.util.Map.entry("a", java.util.Set.of("href", "title", "rel")),
-            java.util.Map.entry("img", java.util.Set.of("src", "alt", "title")),
-            java.util.Map.entry("th", java.util.Set.of("align")),
-            java.util.Map.entry("td", java.util.Set.of("align")),
-            java.util.Map.entry("code", java.util.Set.of("class")),
-            java.util.Map.entry("ol", java.util.Set.of("start")));
-    private static final java.util.Set<String> ELEMENTS = java.util.Set.of("p", "br", "hr", "h1", "h2", "h3", "h4", "h5",
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("a", Set.of("href", "title", "rel")),
+            Map.entry("img", Set.of("src", "alt", "title")),
+            Map.entry("th", Set.of("align")),
+            Map.entry("td", Set.of("align")),
+            Map.entry("code", Set.of("class")),
+            Map.entry("ol", Set.of("start")));
+    private static final Set<String> ELEMENTS = Set.of("p", "br", "hr", "h1", "h2", "h3", "h4", "h5",
             "h6", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "table", "thead",
             "tbody", "tr", "th", "td");
 
@@ -83,14 +86,14 @@ public final class HostileMarkdown {
             String tag = element.normalName();
             if (!ELEMENTS.contains(tag)) throw new AssertionError("element <" + tag + "> in " + abbreviate(html));
             for (Attribute attribute : element.attributes()) {
-                String name = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
                 if (name.startsWith("on")) throw new AssertionError("event handler " + name + " in " + abbreviate(html));
-                if (!ALLOWED.getOrDefault(tag, java.util.Set.of()).contains(name)) {
+                if (!ALLOWED.getOrDefault(tag, Set.of()).contains(name)) {
                     throw new AssertionError("attribute " + name + " on <" + tag + "> in " + abbreviate(html));
                 }
             }
             if (tag.equals("a")) {
-                var rels = java.util.Set.of(element.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                var rels = Set.of(element.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
                 if (!rels.contains("nofollow") || !rels.contains("ugc")) {
                     throw new AssertionError("link without rel=\"nofollow ugc\": " + element.outerHtml());
                 }
@@ -108,13 +111,13 @@ public final class HostileMarkdown {
     }
 
     private static boolean safeLink(String href) {
-        String url = href.toLowerCase(java.util.Locale.ROOT);
+        String url = href.toLowerCase(Locale.ROOT);
         return url.startsWith("https://") || url.startsWith("http://") || url.startsWith("mailto:")
                 || (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\"));
     }
 
     private static boolean safeImage(String src) {
-        String url = src.toLowerCase(java.util.Locale.ROOT);
+        String url = src.toLowerCase(Locale.ROOT);
         return url.startsWith("https://") || url.startsWith("/api/");
     }
 
