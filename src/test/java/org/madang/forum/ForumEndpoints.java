@@ -98,6 +98,8 @@ public class ForumEndpoints implements RoleMatrix.Table {
                         .signedIn(),
                 Endpoint.of("GET", "/api/forums/attachments/{attachmentId}")
                         .call(who -> Call.of("/api/forums/attachments/" + fixture().attachmentId())).permitAll().expect(200, Who.values()),
+                Endpoint.of("GET", "/api/forums/search").call(who -> Call.of("/api/forums/search?q=%EA%B5%90%EC%9C%A1&forum="
+                        + fixture().forumId())).permitAll().expect(200, Who.values()),
                 Endpoint.of("GET", "/api/forums/digest").signedIn().expect(200, Who.SIGNED_IN),
                 Endpoint.of("PUT", "/api/forums/digest").body(() -> Api.json("mode", "IMMEDIATE")).signedIn().expect(200, Who.SIGNED_IN),
                 Endpoint.of("POST", "/api/forums/digests/daily").allow(ADMIN).expect(200, ADMIN),

@@ -36,6 +36,7 @@ import java.util.UUID;
 import org.madang.forum.control.Attachments;
 import org.madang.forum.control.Following;
 import org.madang.forum.control.ForumContent;
+import org.madang.forum.control.ForumIndexing;
 import org.madang.forum.control.Forums;
 import org.madang.forum.control.Viewer;
 import org.madang.forum.entity.Attachment;
@@ -49,6 +50,8 @@ import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 import org.madang.platform.moderation.control.Moderation;
 import org.madang.platform.moderation.entity.Flag;
+import org.madang.platform.search.SearchIndex;
+import org.madang.platform.search.SearchQuery;
 
 /** Forums, threads, replies, reactions, flags, following, digests and attachments: everything under /api/forums. */
 @Path("forums")
@@ -71,6 +74,9 @@ public class ForumsResource {
 
     @Inject
     Moderation moderation;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Context
     SecurityContext security;
@@ -360,6 +366,44 @@ public class ForumsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public DigestRun sendDigests() {
         return new DigestRun(following.sendDigests(java.time.Duration.ZERO));
+    }
+
+    // ---- search ---------------------------------------------------------------------------------------------------
+
+    /** A search hit: the post (a thread or a reply), where it is, and title and snippet with matches in mark. */
+    public record SearchHitView(String kind, UUID postId, UUID threadId, UUID forumId, Instant date, String titleHtml,
+                                String snippetHtml) {
+    }
+
+    public record SearchResults(long total, int offset, int limit, List<SearchHitView> hits) {
+    }
+
+    @GET
+    @Path("search")
+    @PermitAll
+    public SearchResults search(@QueryParam("q") @Size(max = 200) String q, @QueryParam("forum") UUID forum,
+                                @QueryParam("from") @Size(max = 40) String from, @QueryParam("to") @Size(max = 40) String to,
+                                @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(SearchIndex.MAX_OFFSET) int offset,
+                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(SearchIndex.MAX_LIMIT) int limit) {
+        var page = searchIndex.search(new SearchQuery(java.util.Set.of(ForumIndexing.THREADS, ForumIndexing.POSTS), q,
+                forum == null ? null : forum.toString(), instant("from", from), instant("to", to), offset, limit));
+        var hits = page.hits().stream().map(h -> {
+            UUID id = UUID.fromString(h.id());
+            UUID threadId = ForumIndexing.THREADS.equals(h.kind()) ? id : forums.threadOf(id);
+            return new SearchHitView(h.kind(), id, threadId, UUID.fromString(h.scope()), h.date(), h.titleHtml(), h.snippetHtml());
+        }).toList();
+        return new SearchResults(page.total(), offset, limit, hits);
+    }
+
+    /** An ISO-8601 instant (2026-01-31T00:00:00Z) or a date (2026-01-31, midnight in Seoul). */
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneId.of("Asia/Seoul")).toInstant()
+                    : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "constraint.Pattern");
+        }
     }
 
     // ---- views ----------------------------------------------------------------------------------------------------

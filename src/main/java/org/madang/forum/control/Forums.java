@@ -123,6 +123,13 @@ public class Forums {
         return post;
     }
 
+    /** The thread a post belongs to (null when the post is gone). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID threadOf(UUID postId) {
+        return em.createQuery("SELECT p.threadId FROM Post p WHERE p.id = :id", UUID.class).setParameter("id", postId)
+                .getResultList().stream().findFirst().orElse(null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Post thread(UUID id) {
         Post post = post(id);
