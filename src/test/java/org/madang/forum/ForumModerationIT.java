@@ -71,6 +71,8 @@ class ForumModerationIT {
             assertThat(citizen.get("/api/forums/threads/" + hiddenThreadId).body()).doesNotContain(hiddenThreadSecret);
             assertThat(citizen.get("/api/forums/posts/" + postId + "/revisions").status()).isEqualTo(404);
         }
+        assertThat(reader.session().post("/api/forums/posts/" + postId + "/replies", Api.json("body", "숨은 글에 답글", "stance", "FOR"))
+                .status()).as("no replies to what the replier cannot read").isEqualTo(404);
         // its author and moderators still read it
         for (Session allowed : List.of(author.session(), moderator)) {
             var replies = allowed.get("/api/forums/threads/" + threadId + "/replies");

@@ -237,7 +237,8 @@ public class Forums {
         if (parent.depth() >= Post.MAX_DEPTH) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "forum.tooDeep", Post.MAX_DEPTH);
         }
-        if (parent.state() == Post.State.REMOVED) throw ProblemException.notFound("post");
+        // a reply to a post the replier cannot read (hidden, removed) is refused as if it did not exist
+        if (parent.state() != Post.State.VISIBLE && !parent.authorId().equals(authorId)) throw ProblemException.notFound("post");
         Forum forum = forum(parent.forumId());
         requireStance(forum, stance);
         Account author = rules.mayPost(authorId, forum);
