@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.moderation.control.Moderation;
@@ -56,6 +57,7 @@ public class ModerationResource {
     }
 
     public record DecisionRequest(@NotNull Decision.Outcome outcome,
+                                  @Schema(example = "COMMERCIAL_SPAM", description = "the rule applied, shown in the public log")
                                   @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Z][A-Z_]*") String rule,
                                   @NotBlank @Size(max = 2000) String reason,
                                   @Min(1) @Max(3650) Integer suspendDays) {
