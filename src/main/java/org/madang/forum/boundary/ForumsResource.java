@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -315,13 +313,7 @@ public class ForumsResource {
     @Path("posts/{postId}/attachments")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.ANY_SIGNED_IN)
-    public Response attach(@PathParam("postId") UUID postId, @QueryParam("name") @Size(max = 200) String name, InputStream body) {
-        byte[] bytes;
-        try {
-            bytes = body.readAllBytes();
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "http.malformed-request");
-        }
+    public Response attach(@PathParam("postId") UUID postId, @QueryParam("name") @Size(max = 200) String name, byte[] bytes) {
         Attachment a = attachments.attach(postId, name, bytes, caller().accountId());
         var view = AttachmentView.of(new Attachments.Info(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256()));
         return Response.created(uriInfo.getBaseUriBuilder().path("forums/attachments/" + a.id()).build()).entity(view).build();
