@@ -33,7 +33,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     long maxDocumentBytes;
 
     private static final java.util.regex.Pattern DOCUMENT_PATHS =
-            java.util.regex.Pattern.compile("/?api/elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)/?");
+            java.util.regex.Pattern.compile("/?api/(elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)|forums/posts/[^/]+/attachments)/?");
 
     @Override
     public void filter(ContainerRequestContext request) {
