@@ -104,3 +104,12 @@ CREATE TABLE disclosure_request (
 );
 CREATE INDEX disclosure_request_agency ON disclosure_request (agency_id, received_at);
 CREATE INDEX disclosure_request_requester ON disclosure_request (requester_id, received_at);
+
+-- One reminder per deadline: a moved deadline (new last day) is a new deadline and is reminded again.
+CREATE TABLE disclosure_reminder (
+    request_id UUID        NOT NULL REFERENCES disclosure_request (id),
+    kind       VARCHAR(30) NOT NULL,
+    last_day   VARCHAR(10) NOT NULL,
+    sent_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (request_id, kind, last_day)
+);

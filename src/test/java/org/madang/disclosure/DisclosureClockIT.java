@@ -48,12 +48,13 @@ class DisclosureClockIT {
         assertThat(shown.getString("explanationEn")).contains(expected.lastDay().toString(), "Civil Act");
     }
 
-    private record Agency(UUID id, Session official) {
+    private record Agency(UUID id, Session official, String officialEmail) {
     }
 
     private static Agency agency() {
         UUID id = People.ministry();
-        return new Agency(id, People.staff("OFFICIAL", id).session());
+        var official = People.staff("OFFICIAL", id);
+        return new Agency(id, official.session(), official.email());
     }
 
     @Test
@@ -119,12 +120,12 @@ class DisclosureClockIT {
 
         var early = ok(admin().post("/api/disclosure/deemed-refusals",
                 Api.json("at", endsAt.minusSeconds(1).toString(), "agencyId", agency.id().toString()))).json();
-        assertThat(early.getInt("marked")).isZero();
+        assertThat(early.getInt("count")).isZero();
         assertThat(ok(citizen.get(path(reference, ""))).json().getString("status")).isEqualTo("RECEIVED");
 
         var due = ok(admin().post("/api/disclosure/deemed-refusals",
                 Api.json("at", endsAt.toString(), "agencyId", agency.id().toString()))).json();
-        assertThat(due.getInt("marked")).isEqualTo(1);
+        assertThat(due.getInt("count")).isEqualTo(1);
         var refused = ok(citizen.get(path(reference, ""))).json();
         assertThat(refused.getString("status")).isEqualTo("DEEMED_REFUSED");
         assertThat(refused.getBoolean("deemedRefusal")).isTrue();
@@ -163,6 +164,25 @@ class DisclosureClockIT {
             assertThat(admin().delete("/api/holidays/" + due).status()).isEqualTo(204);
         }
         assertThat(lastDay(ok(citizen.get(path(open, ""))).json(), "DECISION")).isEqualTo(due);
+    }
+
+    @Test
+    void officialsAreRemindedTwoWorkingDaysBeforeTheDeadlineOnce() {
+        var agency = agency();
+        String reference = DisclosureDriver.file(People.citizen().session(), agency.id(), false);
+        LocalDate due = lastDay(ok(agency.official().get(path(reference, ""))).json(), "DECISION");
+        LocalDate remindOn = calendar().workingDaysBefore(due, 2);
+        Instant dayBefore = remindOn.minusDays(1).atTime(9, 0).atZone(CivilPeriods.SEOUL).toInstant();
+        Instant onTheDay = remindOn.atTime(9, 0).atZone(CivilPeriods.SEOUL).toInstant();
+
+        assertThat(ok(admin().post("/api/disclosure/reminders", Api.json("at", dayBefore.toString(), "agencyId", agency.id().toString())))
+                .json().getInt("count")).isZero();
+        assertThat(ok(admin().post("/api/disclosure/reminders", Api.json("at", onTheDay.toString(), "agencyId", agency.id().toString())))
+                .json().getInt("count")).isEqualTo(1);
+        String mail = People.awaitMail(agency.officialEmail(), reference);
+        assertThat(mail).contains(due.toString());
+        assertThat(ok(admin().post("/api/disclosure/reminders", Api.json("at", onTheDay.plusSeconds(3600).toString(), "agencyId", agency.id().toString())))
+                .json().getInt("count")).isZero();
     }
 
     @Test

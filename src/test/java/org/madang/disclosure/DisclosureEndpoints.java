@@ -92,6 +92,8 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
                 Endpoint.of("POST", "/api/disclosure/deemed-refusals")
                         .body(() -> Api.json("agencyId", UUID.randomUUID().toString())).allow(ADMIN).expect(200, ADMIN),
+                Endpoint.of("POST", "/api/disclosure/reminders")
+                        .body(() -> Api.json("agencyId", UUID.randomUUID().toString())).allow(ADMIN).expect(200, ADMIN),
                 Endpoint.of("GET", "/api/disclosure/grounds").permitAll(),
                 Endpoint.of("GET", "/api/disclosure/statistics").permitAll(),
                 Endpoint.of("GET", "/api/holidays").permitAll(),

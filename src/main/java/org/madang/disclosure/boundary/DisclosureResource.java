@@ -52,6 +52,9 @@ public class DisclosureResource {
     DisclosureStatistics statistics;
 
     @Inject
+    org.madang.disclosure.control.DisclosureReminders reminders;
+
+    @Inject
     HolidayStore holidays;
 
     @Inject
@@ -81,11 +84,11 @@ public class DisclosureResource {
     public record ObjectionDecision(@NotNull DisclosureRequest.ObjectionOutcome outcome, @NotBlank @Size(max = 4000) String reason) {
     }
 
-    /** Run the deemed-refusal check as of {@code at} (default now), optionally for one agency only. */
-    public record DeemedRefusalRun(@Size(max = 40) String at, UUID agencyId) {
+    /** Run a clock step (deemed refusals, reminders) as of {@code at} (default now), optionally for one agency only. */
+    public record ClockRun(@Size(max = 40) String at, UUID agencyId) {
     }
 
-    public record DeemedRefusalResult(Instant at, int marked) {
+    public record ClockRunResult(Instant at, int count) {
     }
 
     public record GroundOption(String code, int item, String nameKo, String nameEn) {
@@ -175,16 +178,18 @@ public class DisclosureResource {
     @POST
     @Path("deemed-refusals")
     @RolesAllowed(Role.ADMIN_NAME)
-    public DeemedRefusalResult markDeemedRefusals(@Valid DeemedRefusalRun run) {
-        Instant at = requests.now();
-        if (run != null && run.at() != null) {
-            try {
-                at = Instant.parse(run.at());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("at", "disclosure.badInstant");
-            }
-        }
-        return new DeemedRefusalResult(at, requests.markDeemedRefusals(at, run == null ? null : run.agencyId(), caller().getName()));
+    public ClockRunResult markDeemedRefusals(@Valid ClockRun run) {
+        Instant at = at(run);
+        return new ClockRunResult(at, requests.markDeemedRefusals(at, run == null ? null : run.agencyId(), caller().getName()));
+    }
+
+    /** Sends the reminders due at {@code at} (default now), optionally for one agency only. */
+    @POST
+    @Path("reminders")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public ClockRunResult sendReminders(@Valid ClockRun run) {
+        Instant at = at(run);
+        return new ClockRunResult(at, reminders.send(at, run == null ? null : run.agencyId()));
     }
 
     @GET
@@ -204,6 +209,15 @@ public class DisclosureResource {
     private RequestView view(DisclosureRequest r) {
         var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
         return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r));
+    }
+
+    private Instant at(ClockRun run) {
+        if (run == null || run.at() == null) return requests.now();
+        try {
+            return Instant.parse(run.at());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("at", "disclosure.badInstant");
+        }
     }
 
     private static String checked(String reference) {

@@ -52,12 +52,17 @@ public class DisclosureRequests {
                                   DisclosureRequest.Form form, boolean privateRequest) {
         organisations.byId(agencyId);
         Instant now = clock.instant();
-        long number = ((Number) em.createNativeQuery("SELECT NEXTVAL('disclosure_reference_seq')").getSingleResult()).longValue();
-        String reference = "%d-%06d".formatted(now.atZone(CivilPeriods.SEOUL).getYear(), number);
-        var request = new DisclosureRequest(reference, requester.accountId(), agencyId, subject.strip(), description.strip(),
+        var request = new DisclosureRequest(nextReference(now), requester.accountId(), agencyId, subject.strip(), description.strip(),
                 form, privateRequest, now);
         em.persist(request);
         return request;
+    }
+
+    /** "2026-000123": the year of receipt in Seoul and a number from one sequence (unique across years too). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String nextReference(Instant receivedAt) {
+        long number = ((Number) em.createNativeQuery("SELECT NEXTVAL('disclosure_reference_seq')").getSingleResult()).longValue();
+        return "%d-%06d".formatted(receivedAt.atZone(CivilPeriods.SEOUL).getYear(), number);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
