@@ -11,6 +11,7 @@ import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Form;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.clock.control.HolidayStore;
 import org.madang.platform.demo.DemoContent;
 import org.madang.platform.demo.DemoData;
 
@@ -26,6 +27,9 @@ public class DisclosureDemo implements DemoContent {
 
     @Inject
     DisclosureRequests requests;
+
+    @Inject
+    HolidayStore holidays;
 
     @Override
     @Transactional
@@ -50,7 +54,7 @@ public class DisclosureDemo implements DemoContent {
         notHeld.decide(now.minus(days(6)), Decision.NOT_HELD, null, "해당 명단을 보유하고 있지 않습니다.", null);
 
         var deemed = filed(citizen, agency, "2024년 전자기록 이관 실적", Form.ELECTRONIC_FILE, false, now.minus(days(40)));
-        deemed.deemRefused(now.minus(days(24)));
+        deemed.deemRefused(DisclosureClock.decision(deemed, holidays.calendar()).endsAt());
 
         var overdueObjection = filed(resident, agency, "기록물 열람실 이용 통계", Form.ELECTRONIC_FILE, false, now.minus(days(45)));
         overdueObjection.decide(now.minus(days(35)), Decision.NOT_DISCLOSED, ExemptionGround.ITEM_5, "내부 검토 중인 통계입니다.", null);

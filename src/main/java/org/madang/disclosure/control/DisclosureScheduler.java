@@ -21,6 +21,7 @@ import org.madang.platform.audit.control.AuditLog;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("DatabaseMigration")
 public class DisclosureScheduler {
 
     private static final Logger LOG = Logger.getLogger(DisclosureScheduler.class.getName());
