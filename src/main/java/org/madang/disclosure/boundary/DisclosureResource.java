@@ -1,0 +1,235 @@
+package org.madang.disclosure.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.control.DisclosureRequests;
+import org.madang.disclosure.control.DisclosureStatistics;
+import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.auth.Role;
+import org.madang.platform.auth.SignedInCaller;
+import org.madang.platform.clock.control.HolidayStore;
+import org.madang.platform.error.ProblemException;
+import org.madang.platform.organisation.control.Organisations;
+
+/** Information-disclosure requests on the statutory clock (Official Information Disclosure Act). */
+@Path("disclosure")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DisclosureResource {
+
+    private static final String REFERENCE = "\\d{4}-\\d{6,9}";
+
+    @Inject
+    DisclosureRequests requests;
+
+    @Inject
+    DisclosureStatistics statistics;
+
+    @Inject
+    org.madang.disclosure.control.DisclosureReminders reminders;
+
+    @Inject
+    HolidayStore holidays;
+
+    @Inject
+    Organisations organisations;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    public record NewRequest(@NotNull UUID agencyId, @NotBlank @Size(max = 200) String subject,
+                             @NotBlank @Size(max = 4000) String description, @NotNull DisclosureRequest.Form preferredForm,
+                             Boolean stayPrivate) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record DecisionForm(@NotNull DisclosureRequest.Decision decision, ExemptionGround ground,
+                               @Size(max = 4000) String reason, @Size(max = 4000) String redactions) {
+    }
+
+    public record Objection(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    public record ObjectionDecision(@NotNull DisclosureRequest.ObjectionOutcome outcome, @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** Run a clock step (deemed refusals, reminders) as of {@code at} (default now), optionally for one agency only. */
+    public record ClockRun(@Size(max = 40) String at, UUID agencyId) {
+    }
+
+    public record ClockRunResult(Instant at, int count) {
+    }
+
+    public record GroundOption(String code, int item, String nameKo, String nameEn) {
+    }
+
+    @POST
+    @Path("requests")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public Response file(@NotNull @Valid NewRequest form) {
+        var filed = requests.file(caller(), form.agencyId(), form.subject(), form.description(), form.preferredForm(),
+                Boolean.TRUE.equals(form.stayPrivate()));
+        return Response.created(uriInfo.getBaseUriBuilder().path("disclosure/requests").path(filed.reference()).build())
+                .entity(view(filed)).build();
+    }
+
+    @GET
+    @Path("requests")
+    @PermitAll
+    public List<RequestView> publicRequests() {
+        return requests.publicOnes(100).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("requests/mine")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public List<RequestView> mine() {
+        return requests.ofRequester(caller().accountId()).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("requests/{reference}")
+    @PermitAll
+    public RequestView one(@PathParam("reference") String reference) {
+        return view(requests.visibleTo(callerOrNull(), checked(reference)));
+    }
+
+    @GET
+    @Path("agencies/{agencyId}/requests")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public List<RequestView> queue(@PathParam("agencyId") UUID agencyId, @QueryParam("overdue") boolean overdueOnly) {
+        if (!requests.isAgencyStaff(caller(), agencyId)) throw ProblemException.forbidden();
+        return requests.ofAgency(agencyId).stream().map(this::view).filter(v -> !overdueOnly || v.overdue()).toList();
+    }
+
+    @POST
+    @Path("requests/{reference}/acknowledgement")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView acknowledge(@PathParam("reference") String reference) {
+        return view(requests.acknowledge(caller(), checked(reference)));
+    }
+
+    @POST
+    @Path("requests/{reference}/extension")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView extend(@PathParam("reference") String reference, @NotNull @Valid Reason form) {
+        return view(requests.extend(caller(), checked(reference), form.reason()));
+    }
+
+    @POST
+    @Path("requests/{reference}/decision")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView decide(@PathParam("reference") String reference, @NotNull @Valid DecisionForm form) {
+        return view(requests.decide(caller(), checked(reference), form.decision(), form.ground(), form.reason(), form.redactions()));
+    }
+
+    @POST
+    @Path("requests/{reference}/objection")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public RequestView object(@PathParam("reference") String reference, @NotNull @Valid Objection form) {
+        return view(requests.object(caller(), checked(reference), form.text()));
+    }
+
+    @POST
+    @Path("requests/{reference}/objection/extension")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView extendObjection(@PathParam("reference") String reference, @NotNull @Valid Reason form) {
+        return view(requests.extendObjection(caller(), checked(reference), form.reason()));
+    }
+
+    @POST
+    @Path("requests/{reference}/objection/decision")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView decideObjection(@PathParam("reference") String reference, @NotNull @Valid ObjectionDecision form) {
+        return view(requests.decideObjection(caller(), checked(reference), form.outcome(), form.reason()));
+    }
+
+    @POST
+    @Path("deemed-refusals")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public ClockRunResult markDeemedRefusals(@Valid ClockRun run) {
+        Instant at = at(run);
+        return new ClockRunResult(at, requests.markDeemedRefusals(at, run == null ? null : run.agencyId(), caller().getName()));
+    }
+
+    /** Sends the reminders due at {@code at} (default now), optionally for one agency only. */
+    @POST
+    @Path("reminders")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public ClockRunResult sendReminders(@Valid ClockRun run) {
+        Instant at = at(run);
+        return new ClockRunResult(at, reminders.send(at, run == null ? null : run.agencyId()));
+    }
+
+    @GET
+    @Path("grounds")
+    @PermitAll
+    public List<GroundOption> grounds() {
+        return Arrays.stream(ExemptionGround.values()).map(g -> new GroundOption(g.name(), g.item(), g.nameKo(), g.nameEn())).toList();
+    }
+
+    @GET
+    @Path("statistics")
+    @PermitAll
+    public List<DisclosureStatistics.AgencyStatistics> statistics() {
+        return statistics.perAgency(requests.now());
+    }
+
+    private RequestView view(DisclosureRequest r) {
+        var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
+        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r));
+    }
+
+    private Instant at(ClockRun run) {
+        if (run == null || run.at() == null) return requests.now();
+        try {
+            return Instant.parse(run.at());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("at", "disclosure.badInstant");
+        }
+    }
+
+    private static String checked(String reference) {
+        if (reference == null || !reference.matches(REFERENCE)) throw ProblemException.notFound("disclosure request");
+        return reference;
+    }
+
+    private SignedInCaller caller() {
+        return (SignedInCaller) security.getUserPrincipal();
+    }
+
+    private SignedInCaller callerOrNull() {
+        return security.getUserPrincipal() instanceof SignedInCaller c ? c : null;
+    }
+}

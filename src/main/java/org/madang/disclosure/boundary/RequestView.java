@@ -1,0 +1,58 @@
+package org.madang.disclosure.boundary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.clock.Deadline;
+import org.madang.platform.organisation.entity.Organisation;
+
+/**
+ * A request as shown to anyone who may see it. It carries no personal data of the requester (no name, no e-mail,
+ * no account id); {@code mine} tells the requester which requests are theirs.
+ */
+public record RequestView(String reference, AgencyView agency, String subject, String description, String preferredForm,
+                          boolean stayPrivate, String status, Instant receivedAt, Instant acknowledgedAt,
+                          Instant extendedAt, String extensionReason, Instant decidedAt, String decision,
+                          GroundView ground, String decisionReason, String redactions, boolean deemedRefusal,
+                          Instant objectedAt, String objectionText, Instant objectionExtendedAt,
+                          Instant objectionDecidedAt, String objectionOutcome, String objectionReason,
+                          List<DueView> deadlines, boolean overdue, boolean mine, int version) {
+
+    public record AgencyView(UUID id, String nameKo, String nameEn) {
+    }
+
+    public record GroundView(String code, int item, String nameKo, String nameEn) {
+        static GroundView of(ExemptionGround g) {
+            return g == null ? null : new GroundView(g.name(), g.item(), g.nameKo(), g.nameEn());
+        }
+    }
+
+    public record PushedView(LocalDate date, String reasonKo, String reasonEn) {
+    }
+
+    public record DueView(String kind, String rule, Instant startedAt, int days, LocalDate nominalLastDay,
+                          LocalDate lastDay, Instant endsAt, List<PushedView> pushedBy, String explanationKo,
+                          String explanationEn, boolean open, boolean overdue) {
+        static DueView of(DisclosureClock.Due due) {
+            Deadline d = due.deadline();
+            return new DueView(due.kind(), d.rule(), d.startedAt(), d.days(), d.nominalLastDay(), d.lastDay(), d.endsAt(),
+                    d.pushedBy().stream().map(p -> new PushedView(p.date(), p.reasonKo(), p.reasonEn())).toList(),
+                    d.explanationKo(), d.explanationEn(), due.open(), due.overdue());
+        }
+    }
+
+    static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine) {
+        var deadlines = dues.stream().map(DueView::of).toList();
+        return new RequestView(r.reference(), new AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), r.subject(),
+                r.description(), r.preferredForm().name(), r.privateRequest(), r.status().name(), r.receivedAt(),
+                r.acknowledgedAt(), r.extendedAt(), r.extensionReason(), r.decidedAt(),
+                r.decision() == null ? null : r.decision().name(), GroundView.of(r.exemptionGround()), r.decisionReason(),
+                r.redactions(), r.deemedRefusal(), r.objectedAt(), r.objectionText(), r.objectionExtendedAt(),
+                r.objectionDecidedAt(), r.objectionOutcome() == null ? null : r.objectionOutcome().name(),
+                r.objectionReason(), deadlines, deadlines.stream().anyMatch(DueView::overdue), mine, r.version());
+    }
+}

@@ -1,0 +1,75 @@
+package org.madang.disclosure.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.DisclosureRequest.Decision;
+import org.madang.disclosure.entity.DisclosureRequest.Form;
+import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.clock.control.HolidayStore;
+import org.madang.platform.demo.DemoContent;
+import org.madang.platform.demo.DemoData;
+
+/**
+ * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
+ * deemed refused, and an objection whose decision is overdue.
+ */
+@ApplicationScoped
+public class DisclosureDemo implements DemoContent {
+
+    @PersistenceContext(unitName = "madang")
+    EntityManager em;
+
+    @Inject
+    DisclosureRequests requests;
+
+    @Inject
+    HolidayStore holidays;
+
+    @Override
+    @Transactional
+    public void add(DemoData.DemoPeople people) {
+        var citizen = people.citizen().id();
+        var resident = people.resident().id();
+        var agency = people.agency().id();
+        Instant now = Instant.now();
+
+        filed(citizen, agency, "국가기록원 소장 1960년대 도시계획 도면 목록", Form.ELECTRONIC_FILE, false, now.minus(days(1)));
+
+        var extended = filed(resident, agency, "2025년 기록물 폐기 심의 회의록", Form.COPY, false, now.minus(days(5)));
+        extended.acknowledge(now.minus(days(4)));
+        extended.extend(now.minus(days(2)), "회의록 12건의 제3자 의견 확인이 필요합니다.");
+
+        var partly = filed(citizen, agency, "기록관리 민간위탁 계약서", Form.ELECTRONIC_FILE, false, now.minus(days(9)));
+        partly.acknowledge(now.minus(days(8)));
+        partly.decide(now.minus(days(3)), Decision.PARTLY_DISCLOSED, ExemptionGround.ITEM_7,
+                "계약 단가는 수탁업체의 영업상 비밀에 해당합니다.", "제4조(계약 단가)와 별표 2(인건비 산출 내역)");
+
+        var notHeld = filed(resident, agency, "외부 자문위원 명단", Form.VIEW, true, now.minus(days(12)));
+        notHeld.decide(now.minus(days(6)), Decision.NOT_HELD, null, "해당 명단을 보유하고 있지 않습니다.", null);
+
+        var deemed = filed(citizen, agency, "2024년 전자기록 이관 실적", Form.ELECTRONIC_FILE, false, now.minus(days(40)));
+        deemed.deemRefused(DisclosureClock.decision(deemed, holidays.calendar()).endsAt());
+
+        var overdueObjection = filed(resident, agency, "기록물 열람실 이용 통계", Form.ELECTRONIC_FILE, false, now.minus(days(45)));
+        overdueObjection.decide(now.minus(days(35)), Decision.NOT_DISCLOSED, ExemptionGround.ITEM_5, "내부 검토 중인 통계입니다.", null);
+        overdueObjection.object(now.minus(days(20)), "통계는 이미 확정되었으므로 공개되어야 합니다.");
+    }
+
+    private DisclosureRequest filed(java.util.UUID requester, java.util.UUID agency, String subject, Form form,
+                                    boolean stayPrivate, Instant receivedAt) {
+        var request = new DisclosureRequest(requests.nextReference(receivedAt), requester, agency, subject,
+                subject + " 전부를 요청합니다.", form, stayPrivate, receivedAt);
+        em.persist(request);
+        return request;
+    }
+
+    private static Duration days(int n) {
+        return Duration.ofDays(n);
+    }
+}

@@ -1,0 +1,236 @@
+package org.madang.disclosure.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.DisclosureRequest.Decision;
+import org.madang.disclosure.entity.DisclosureRequest.Status;
+import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.audit.control.AuditLog;
+import org.madang.platform.auth.Role;
+import org.madang.platform.auth.SignedInCaller;
+import org.madang.platform.clock.CivilPeriods;
+import org.madang.platform.clock.control.HolidayStore;
+import org.madang.platform.error.ProblemException;
+import org.madang.platform.error.ProblemType;
+import org.madang.platform.organisation.control.Organisations;
+
+/** Filing and handling disclosure requests. Every state change is checked against the request's state first. */
+@ApplicationScoped
+public class DisclosureRequests {
+
+    public static final int MAX_LIST = 200;
+
+    @PersistenceContext(unitName = "madang")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    HolidayStore holidays;
+
+    @Inject
+    Organisations organisations;
+
+    Clock clock = Clock.systemUTC();
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Transactional
+    public DisclosureRequest file(SignedInCaller requester, UUID agencyId, String subject, String description,
+                                  DisclosureRequest.Form form, boolean privateRequest) {
+        organisations.byId(agencyId);
+        Instant now = clock.instant();
+        var request = new DisclosureRequest(nextReference(now), requester.accountId(), agencyId, subject.strip(), description.strip(),
+                form, privateRequest, now);
+        em.persist(request);
+        return request;
+    }
+
+    /** "2026-000123": the year of receipt in Seoul and a number from one sequence (unique across years too). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String nextReference(Instant receivedAt) {
+        long number = ((Number) em.createNativeQuery("SELECT NEXTVAL('disclosure_reference_seq')").getSingleResult()).longValue();
+        return "%d-%06d".formatted(receivedAt.atZone(CivilPeriods.SEOUL).getYear(), number);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DisclosureRequest byReference(String reference) {
+        var found = em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.reference = :ref", DisclosureRequest.class)
+                .setParameter("ref", reference).getResultList();
+        if (found.isEmpty()) throw ProblemException.notFound("disclosure request");
+        return found.get(0);
+    }
+
+    /** The request as a caller may see it: a private request is hidden (404) from everyone but its parties. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DisclosureRequest visibleTo(SignedInCaller caller, String reference) {
+        var request = byReference(reference);
+        if (request.privateRequest() && !(isRequester(caller, request) || isAgencyStaff(caller, request))) {
+            throw ProblemException.notFound("disclosure request");
+        }
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DisclosureRequest> ofRequester(UUID requesterId) {
+        return em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.requesterId = :id ORDER BY r.receivedAt DESC", DisclosureRequest.class)
+                .setParameter("id", requesterId).setMaxResults(MAX_LIST).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DisclosureRequest> ofAgency(UUID agencyId) {
+        return em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.agencyId = :id ORDER BY r.receivedAt DESC", DisclosureRequest.class)
+                .setParameter("id", agencyId).setMaxResults(MAX_LIST).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DisclosureRequest> publicOnes(int limit) {
+        return em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.privateRequest = FALSE ORDER BY r.receivedAt DESC", DisclosureRequest.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Transactional
+    public DisclosureRequest acknowledge(SignedInCaller official, String reference) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED);
+        request.acknowledge(clock.instant());
+        audit(official, "disclosure.acknowledged", request, "");
+        return request;
+    }
+
+    @Transactional
+    public DisclosureRequest extend(SignedInCaller official, String reference, String reason) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        if (request.extendedAt() != null) throw new ProblemException(ProblemType.CONFLICT, "disclosure.alreadyExtended");
+        Instant now = clock.instant();
+        if (DisclosureClock.firstDecision(request, holidays.calendar()).passedAt(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "disclosure.periodOver");
+        }
+        request.extend(now, reason.strip());
+        audit(official, "disclosure.extended", request, reason);
+        return request;
+    }
+
+    @Transactional
+    public DisclosureRequest decide(SignedInCaller official, String reference, Decision decision, ExemptionGround ground,
+                                    String reason, String redactions) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        boolean refusal = decision == Decision.NOT_DISCLOSED || decision == Decision.PARTLY_DISCLOSED;
+        if (refusal && ground == null) throw ProblemException.invalid("ground", "disclosure.groundRequired");
+        if (refusal && blank(reason)) throw ProblemException.invalid("reason", "disclosure.reasonRequired");
+        if (decision == Decision.PARTLY_DISCLOSED && blank(redactions)) throw ProblemException.invalid("redactions", "disclosure.redactionsRequired");
+        if (!refusal && ground != null) throw ProblemException.invalid("ground", "disclosure.groundOnlyForRefusal");
+        request.decide(clock.instant(), decision, ground, blank(reason) ? null : reason.strip(),
+                decision == Decision.PARTLY_DISCLOSED ? redactions.strip() : null);
+        audit(official, "disclosure.decided", request, decision + (ground == null ? "" : " " + ground));
+        return request;
+    }
+
+    @Transactional
+    public DisclosureRequest object(SignedInCaller requester, String reference, String text) {
+        var request = byReference(reference);
+        if (!isRequester(requester, request)) throw ProblemException.forbidden();
+        requireState(request, Status.DECIDED, Status.DEEMED_REFUSED);
+        if (request.decision() == Decision.DISCLOSED) throw new ProblemException(ProblemType.CONFLICT, "disclosure.nothingToObject");
+        Instant now = clock.instant();
+        var objection = DisclosureClock.period(StatutoryRule.OBJECTION, request.decidedAt(), holidays.calendar(), "", "");
+        if (objection.passedAt(now)) throw new ProblemException(ProblemType.CONFLICT, "disclosure.periodOver");
+        request.object(now, text.strip());
+        return request;
+    }
+
+    @Transactional
+    public DisclosureRequest extendObjection(SignedInCaller official, String reference, String reason) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.OBJECTED);
+        if (request.objectionExtendedAt() != null) throw new ProblemException(ProblemType.CONFLICT, "disclosure.alreadyExtended");
+        request.extendObjection(clock.instant());
+        audit(official, "disclosure.objectionExtended", request, reason);
+        return request;
+    }
+
+    @Transactional
+    public DisclosureRequest decideObjection(SignedInCaller official, String reference, DisclosureRequest.ObjectionOutcome outcome, String reason) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.OBJECTED);
+        request.decideObjection(clock.instant(), outcome, reason.strip());
+        audit(official, "disclosure.objectionDecided", request, outcome.name());
+        return request;
+    }
+
+    /**
+     * Marks every undecided request whose (extended) decision period ended before {@code at} as refused (Art. 11(5)).
+     * Run by the scheduler; administrators and tests may run it too.
+     */
+    @Transactional
+    public int markDeemedRefusals(Instant at, UUID agencyId, String actor) {
+        var calendar = holidays.calendar();
+        var undecided = em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.status IN :open"
+                        + (agencyId == null ? "" : " AND r.agencyId = :agency"), DisclosureRequest.class)
+                .setParameter("open", List.of(Status.RECEIVED, Status.ACKNOWLEDGED));
+        if (agencyId != null) undecided.setParameter("agency", agencyId);
+        return markAll(undecided.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList(), calendar, at, actor);
+    }
+
+    private int markAll(List<DisclosureRequest> undecided, org.madang.platform.clock.HolidayCalendar calendar, Instant at, String actor) {
+        int marked = 0;
+        for (var request : undecided) {
+            var deadline = DisclosureClock.decision(request, calendar);
+            if (deadline.passedAt(at)) {
+                request.deemRefused(deadline.endsAt());
+                audit.record(actor, "disclosure.deemedRefused", "disclosure:" + request.reference(), deadline.lastDay().toString());
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    public boolean isRequester(SignedInCaller caller, DisclosureRequest request) {
+        return caller != null && caller.accountId().equals(request.requesterId());
+    }
+
+    public boolean isAgencyStaff(SignedInCaller caller, DisclosureRequest request) {
+        return isAgencyStaff(caller, request.agencyId());
+    }
+
+    public boolean isAgencyStaff(SignedInCaller caller, UUID agencyId) {
+        return caller != null && (caller.has(Role.OFFICIAL, agencyId) || caller.has(Role.ORG_ADMIN, agencyId));
+    }
+
+    private DisclosureRequest forAgency(SignedInCaller official, String reference) {
+        var request = byReference(reference);
+        if (request.privateRequest() && !isAgencyStaff(official, request) && !isRequester(official, request)) {
+            throw ProblemException.notFound("disclosure request");
+        }
+        if (!isAgencyStaff(official, request)) throw ProblemException.forbidden();
+        em.lock(request, LockModeType.PESSIMISTIC_WRITE);
+        return request;
+    }
+
+    private static void requireState(DisclosureRequest request, Status... allowed) {
+        for (Status s : allowed) if (request.status() == s) return;
+        throw new ProblemException(ProblemType.CONFLICT, "disclosure.wrongState", request.status());
+    }
+
+    private void audit(SignedInCaller actor, String action, DisclosureRequest request, String detail) {
+        audit.record(actor.getName(), action, "disclosure:" + request.reference(), detail);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,115 @@
+-- Information disclosure (issue 9): the public-holiday calendar shared by statutory clocks, and disclosure requests.
+
+-- Public holidays: data an administrator edits; every open statutory deadline is computed from it when read.
+CREATE TABLE public_holiday (
+    holiday_date DATE PRIMARY KEY,
+    name_ko      VARCHAR(100) NOT NULL,
+    name_en      VARCHAR(100) NOT NULL
+);
+-- Korea's public holidays 2025-2027 with substitute holidays (same list as org.madang.platform.clock.KoreanHolidays).
+INSERT INTO public_holiday (holiday_date, name_ko, name_en) VALUES
+    (DATE '2025-01-01', '신정', 'New Year''s Day'),
+    (DATE '2025-01-27', '임시공휴일', 'Temporary holiday'),
+    (DATE '2025-01-28', '설날 연휴', 'Seollal holiday'),
+    (DATE '2025-01-29', '설날', 'Seollal'),
+    (DATE '2025-01-30', '설날 연휴', 'Seollal holiday'),
+    (DATE '2025-03-01', '삼일절', 'Independence Movement Day'),
+    (DATE '2025-03-03', '대체공휴일(삼일절)', 'Substitute holiday (Independence Movement Day)'),
+    (DATE '2025-05-05', '어린이날·부처님오신날', 'Children''s Day and Buddha''s Birthday'),
+    (DATE '2025-05-06', '대체공휴일', 'Substitute holiday (Children''s Day, Buddha''s Birthday)'),
+    (DATE '2025-06-03', '제21대 대통령선거', 'Presidential election day'),
+    (DATE '2025-06-06', '현충일', 'Memorial Day'),
+    (DATE '2025-08-15', '광복절', 'Liberation Day'),
+    (DATE '2025-10-03', '개천절', 'National Foundation Day'),
+    (DATE '2025-10-05', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2025-10-06', '추석', 'Chuseok'),
+    (DATE '2025-10-07', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2025-10-08', '대체공휴일(추석)', 'Substitute holiday (Chuseok)'),
+    (DATE '2025-10-09', '한글날', 'Hangeul Day'),
+    (DATE '2025-12-25', '성탄절', 'Christmas Day'),
+    (DATE '2026-01-01', '신정', 'New Year''s Day'),
+    (DATE '2026-02-16', '설날 연휴', 'Seollal holiday'),
+    (DATE '2026-02-17', '설날', 'Seollal'),
+    (DATE '2026-02-18', '설날 연휴', 'Seollal holiday'),
+    (DATE '2026-03-01', '삼일절', 'Independence Movement Day'),
+    (DATE '2026-03-02', '대체공휴일(삼일절)', 'Substitute holiday (Independence Movement Day)'),
+    (DATE '2026-05-05', '어린이날', 'Children''s Day'),
+    (DATE '2026-05-24', '부처님오신날', 'Buddha''s Birthday'),
+    (DATE '2026-05-25', '대체공휴일(부처님오신날)', 'Substitute holiday (Buddha''s Birthday)'),
+    (DATE '2026-06-03', '제9회 전국동시지방선거', 'Local elections day'),
+    (DATE '2026-06-06', '현충일', 'Memorial Day'),
+    (DATE '2026-07-17', '제헌절', 'Constitution Day'),
+    (DATE '2026-08-15', '광복절', 'Liberation Day'),
+    (DATE '2026-08-17', '대체공휴일(광복절)', 'Substitute holiday (Liberation Day)'),
+    (DATE '2026-09-24', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2026-09-25', '추석', 'Chuseok'),
+    (DATE '2026-09-26', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2026-10-03', '개천절', 'National Foundation Day'),
+    (DATE '2026-10-05', '대체공휴일(개천절)', 'Substitute holiday (National Foundation Day)'),
+    (DATE '2026-10-09', '한글날', 'Hangeul Day'),
+    (DATE '2026-12-25', '성탄절', 'Christmas Day'),
+    (DATE '2027-01-01', '신정', 'New Year''s Day'),
+    (DATE '2027-02-06', '설날 연휴', 'Seollal holiday'),
+    (DATE '2027-02-07', '설날', 'Seollal'),
+    (DATE '2027-02-08', '설날 연휴', 'Seollal holiday'),
+    (DATE '2027-02-09', '대체공휴일(설날)', 'Substitute holiday (Seollal)'),
+    (DATE '2027-03-01', '삼일절', 'Independence Movement Day'),
+    (DATE '2027-05-05', '어린이날', 'Children''s Day'),
+    (DATE '2027-05-13', '부처님오신날', 'Buddha''s Birthday'),
+    (DATE '2027-06-06', '현충일', 'Memorial Day'),
+    (DATE '2027-07-17', '제헌절', 'Constitution Day'),
+    (DATE '2027-07-19', '대체공휴일(제헌절)', 'Substitute holiday (Constitution Day)'),
+    (DATE '2027-08-15', '광복절', 'Liberation Day'),
+    (DATE '2027-08-16', '대체공휴일(광복절)', 'Substitute holiday (Liberation Day)'),
+    (DATE '2027-09-14', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2027-09-15', '추석', 'Chuseok'),
+    (DATE '2027-09-16', '추석 연휴', 'Chuseok holiday'),
+    (DATE '2027-10-03', '개천절', 'National Foundation Day'),
+    (DATE '2027-10-04', '대체공휴일(개천절)', 'Substitute holiday (National Foundation Day)'),
+    (DATE '2027-10-09', '한글날', 'Hangeul Day'),
+    (DATE '2027-10-11', '대체공휴일(한글날)', 'Substitute holiday (Hangeul Day)'),
+    (DATE '2027-12-25', '성탄절', 'Christmas Day'),
+    (DATE '2027-12-27', '대체공휴일(성탄절)', 'Substitute holiday (Christmas Day)');
+
+CREATE SEQUENCE disclosure_reference_seq START WITH 1;
+
+CREATE TABLE disclosure_request (
+    id                    UUID PRIMARY KEY,
+    reference             VARCHAR(20)   NOT NULL UNIQUE,
+    requester_id          UUID          NOT NULL REFERENCES account (id),
+    agency_id             UUID          NOT NULL REFERENCES organisation (id),
+    subject               VARCHAR(200)  NOT NULL,
+    description           VARCHAR(4000) NOT NULL,
+    preferred_form        VARCHAR(20)   NOT NULL,
+    private_request       BOOLEAN       NOT NULL,
+    status                VARCHAR(30)   NOT NULL,
+    received_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    acknowledged_at       TIMESTAMP WITH TIME ZONE,
+    extended_at           TIMESTAMP WITH TIME ZONE,
+    extension_reason      VARCHAR(2000),
+    decided_at            TIMESTAMP WITH TIME ZONE,
+    decision              VARCHAR(30),
+    exemption_ground      VARCHAR(30),
+    decision_reason       VARCHAR(4000),
+    redactions            VARCHAR(4000),
+    deemed_refusal        BOOLEAN       NOT NULL DEFAULT FALSE,
+    objected_at           TIMESTAMP WITH TIME ZONE,
+    objection_text        VARCHAR(4000),
+    objection_extended_at TIMESTAMP WITH TIME ZONE,
+    objection_decided_at  TIMESTAMP WITH TIME ZONE,
+    objection_outcome     VARCHAR(30),
+    objection_reason      VARCHAR(4000),
+    version               INTEGER       NOT NULL,
+    CONSTRAINT disclosure_form CHECK (preferred_form IN ('VIEW', 'COPY', 'ELECTRONIC_FILE'))
+);
+CREATE INDEX disclosure_request_agency ON disclosure_request (agency_id, received_at);
+CREATE INDEX disclosure_request_requester ON disclosure_request (requester_id, received_at);
+
+-- One reminder per deadline: a moved deadline (new last day) is a new deadline and is reminded again.
+CREATE TABLE disclosure_reminder (
+    request_id UUID        NOT NULL REFERENCES disclosure_request (id),
+    kind       VARCHAR(30) NOT NULL,
+    last_day   VARCHAR(10) NOT NULL,
+    sent_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (request_id, kind, last_day)
+);

@@ -1,0 +1,83 @@
+package org.madang.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.platform.clock.CivilPeriods;
+import org.madang.platform.clock.HolidayCalendar;
+import org.madang.platform.clock.KoreanHolidays;
+
+/** The disclosure deadlines on real calendar cases; expected dates worked out by hand from the Act and the Civil Act. */
+class DisclosureClockTest {
+
+    private static final HolidayCalendar KOREA = HolidayCalendar.of(KoreanHolidays.Y2025_TO_2027);
+
+    private static Instant seoul(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(CivilPeriods.SEOUL).toInstant();
+    }
+
+    private static DisclosureRequest receivedAt(String at) {
+        return new DisclosureRequest("2026-000001", UUID.randomUUID(), UUID.randomUUID(), "s", "d",
+                DisclosureRequest.Form.COPY, false, seoul(at));
+    }
+
+    private static LocalDate due(DisclosureRequest r, String kind, Instant now) {
+        return DisclosureClock.deadlines(r, KOREA, now).stream().filter(d -> d.kind().equals(kind)).findFirst().orElseThrow()
+                .deadline().lastDay();
+    }
+
+    @Test
+    void decisionExtendedOnceAcrossSeollal() {
+        // Received Mon 2 Feb 2026: days 3–12 Feb, 12 Feb is a Thursday → 12 Feb.
+        var r = receivedAt("2026-02-02T11:00");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 2, 12));
+        // Extended: 10 days from 13 Feb (00:00, counted) → 22 Feb (Sun) → 23 Feb (Mon); Seollal 16–18 Feb is inside, not at the end.
+        r.extend(seoul("2026-02-09T09:00"), "방대한 자료");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 2, 23));
+    }
+
+    @Test
+    void deemedRefusalThenObjectionThenAppeal() {
+        // Received Wed 16 Sep 2026: days 17–26 Sep, 26 Sep is a Saturday of Chuseok → Mon 28 Sep.
+        var r = receivedAt("2026-09-16T15:00");
+        var decision = DisclosureClock.decision(r, KOREA);
+        assertThat(decision.lastDay()).isEqualTo(LocalDate.of(2026, 9, 28));
+        r.deemRefused(decision.endsAt());
+        // Deemed refused at 00:00 Tue 29 Sep; 30 days from 29 Sep (counted) → 28 Oct (Wed).
+        assertThat(due(r, "OBJECTION", decision.endsAt())).isEqualTo(LocalDate.of(2026, 10, 28));
+        // Objection Mon 5 Oct 2026 (substitute holiday, filed online): days 6–12 Oct → Mon 12 Oct.
+        r.object(seoul("2026-10-05T20:00"), "이의");
+        assertThat(due(r, "OBJECTION_DECISION", seoul("2026-10-06T00:00"))).isEqualTo(LocalDate.of(2026, 10, 12));
+        // Extended by 7 from 13 Oct (counted) → 19 Oct (Mon).
+        r.extendObjection(seoul("2026-10-08T10:00"));
+        assertThat(due(r, "OBJECTION_DECISION", seoul("2026-10-08T10:00"))).isEqualTo(LocalDate.of(2026, 10, 19));
+        // Objection decided Fri 16 Oct 2026: appeal within 90 days, 17 Oct … 14 Jan 2027 (Thu).
+        r.decideObjection(seoul("2026-10-16T16:00"), DisclosureRequest.ObjectionOutcome.DISMISSED, "기각");
+        assertThat(due(r, "APPEAL", seoul("2026-10-16T16:00"))).isEqualTo(LocalDate.of(2027, 1, 14));
+    }
+
+    @Test
+    void overdueOnlyWhileUndecided() {
+        var r = receivedAt("2026-03-09T10:00"); // due Thu 19 Mar 2026
+        assertThat(DisclosureClock.deadlines(r, KOREA, seoul("2026-03-19T23:59")).get(0).overdue()).isFalse();
+        assertThat(DisclosureClock.deadlines(r, KOREA, seoul("2026-03-20T00:00")).get(0).overdue()).isTrue();
+        r.decide(seoul("2026-03-20T10:00"), DisclosureRequest.Decision.NOT_DISCLOSED, ExemptionGround.ITEM_4, "수사 중", null);
+        assertThat(DisclosureClock.deadlines(r, KOREA, seoul("2026-03-21T00:00")).get(0).overdue()).isFalse();
+    }
+
+    @Test
+    void thirdPartyWaitIsThirtyDaysFromTheDecision() {
+        // Decision to disclose over a third party's objection on Tue 1 Dec 2026: days 2–31 Dec; 31 Dec is a Thursday,
+        // so the wait ends at the end of 31 Dec (Christmas inside the period moves nothing).
+        assertThat(DisclosureClock.thirdPartyWait(seoul("2026-12-01T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 12, 31));
+        // From Fri 7 Aug 2026: 8 Aug … 6 Sep (Sun) → Mon 7 Sep.
+        assertThat(DisclosureClock.thirdPartyWait(seoul("2026-08-07T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 9, 7));
+    }
+}
