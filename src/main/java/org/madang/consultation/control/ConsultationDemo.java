@@ -62,7 +62,7 @@ public class ConsultationDemo implements DemoContent {
         Consultation open = consultations.create(ministry, new Consultation.Settings(Kind.LAW, "정보공개법 일부개정법률안 입법예고",
                 "정보공개 청구의 처리 기간을 **10일에서 7일로** 줄이고, 비공개 결정의 사유를 구체적으로 적게 합니다.\n\n"
                         + "Shortens the time to answer a disclosure request from 10 to 7 days.",
-                "처리 기간 7일이 적절합니까?\n기관의 부담을 줄일 방안은 무엇입니까?", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(40))),
+                "처리 기간 7일이 적절합니까?\n기관의 부담을 줄일 방안은 무엇입니까?", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(41))),
                 articles(), official);
         consultations.transition(open.id(), State.OPEN, open.version(), null, approver);
         List<Article> openArticles = consultations.articles(open.id());
@@ -76,7 +76,7 @@ public class ConsultationDemo implements DemoContent {
         polis.importConversation(open.id(), plantedComments(), plantedVotes(), null, official);
 
         Consultation done = consultations.create(ministry, new Consultation.Settings(Kind.ADMINISTRATIVE_RULE, "공공데이터 개방 지침 개정안 행정예고",
-                "공공데이터 개방 목록을 매 분기 갱신하도록 합니다.", "분기 갱신이 적절합니까?", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(20))),
+                "공공데이터 개방 목록을 매 분기 갱신하도록 합니다.", "분기 갱신이 적절합니까?", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(21))),
                 List.of(new Consultations.ArticleText("제3조", "개방 목록", "기관은 개방 목록을 매년 갱신한다."),
                         new Consultations.ArticleText("제4조", "품질 관리", "기관은 개방 데이터의 오류를 30일 이내에 고친다.")), official);
         consultations.transition(done.id(), State.OPEN, done.version(), null, approver);
