@@ -59,6 +59,8 @@ const visitsOf = path => {
   if (path === '/elections/board.html') return [`?id=${E.open}`, `?id=${E.published}`];
   if (path === '/elections/record.html' || path === '/elections/results.html') return [`?id=${E.published}`];
   if (path === '/elections/index.html') return ['', '?page=2'];
+  if (path === '/consultations/consultation.html') return ['?id=c-open', '?id=c-done'];
+  if (path === '/consultations/report.html') return ['?id=c-done'];
   return [queries[path] || ''];
 };
 const csvFile = join(mkdtempSync(join(tmpdir(), 'madang-axe-')), 'roll.csv');

@@ -39,10 +39,10 @@ public final class VoteMatrix {
     public int statementCount() { return statements.size(); }
 
     /** Column indexes the participant voted on, ascending. Do not modify. */
-    int[] columnsOf(int participant) { return columns[participant]; }
+    public int[] columnsOf(int participant) { return columns[participant]; }
 
     /** Votes of the participant, parallel to {@link #columnsOf}. Do not modify. */
-    byte[] votesOf(int participant) { return votes[participant]; }
+    public byte[] votesOf(int participant) { return votes[participant]; }
 
     public long voteCount() {
         long n = 0;

@@ -26,14 +26,17 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     /**
      * Election documents are larger than any form: a 4096-bit ballot, a trustee's decryption shares for a whole
-     * tally, a voter roll of 100,000 lines. These paths get their own, larger limit.
+     * tally, a voter roll of 100,000 lines; a consultation's
+     * background document or imported Pol.is conversation. These paths get their own, larger limit.
      */
     @Inject
     @ConfigProperty(name = "madang.http.max-document-bytes", defaultValue = "8388608")
     long maxDocumentBytes;
 
+    /** Matched against UriInfo.getPath(), which is relative to the application path (no "api/"). */
     private static final java.util.regex.Pattern DOCUMENT_PATHS =
-            java.util.regex.Pattern.compile("/?api/(elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)|forums/posts/[^/]+/attachments)/?");
+            java.util.regex.Pattern.compile("/?(api/)?(elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)"
+                    + "|forums/posts/[^/]+/attachments|consultations/[^/]+/(polis-imports|documents/files))/?");
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,0 +1,59 @@
+package org.madang.consultation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A short statement participants vote on (a Pol.is "comment"). {@code seq} is its number in the conversation, the
+ * comment-id of a Pol.is export; {@code moderated} is Pol.is's: 1 accepted, 0 not yet looked at, −1 moderated out.
+ */
+@Entity
+@Table(name = "consultation_statement")
+public class Statement {
+
+    @Id
+    private UUID id;
+    @Column(name = "consultation_id", nullable = false)
+    private UUID consultationId;
+    @Column(nullable = false)
+    private int seq;
+    @Column(nullable = false)
+    private String text;
+    @Column(nullable = false)
+    private String author;
+    @Column(name = "author_account")
+    private UUID authorAccount;
+    @Column(nullable = false)
+    private short moderated;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Statement() {
+    }
+
+    public Statement(UUID consultationId, int seq, String text, String author, UUID authorAccount, int moderated, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.consultationId = consultationId;
+        this.seq = seq;
+        this.text = text;
+        this.author = author;
+        this.authorAccount = authorAccount;
+        this.moderated = (short) moderated;
+        this.createdAt = createdAt;
+    }
+
+    public void moderate(int moderated) { this.moderated = (short) moderated; }
+
+    public UUID id() { return id; }
+    public UUID consultationId() { return consultationId; }
+    public int seq() { return seq; }
+    public String text() { return text; }
+    public String author() { return author; }
+    public UUID authorAccount() { return authorAccount; }
+    public int moderated() { return moderated; }
+    public Instant createdAt() { return createdAt; }
+}
