@@ -130,7 +130,7 @@ public class PollsResource {
         boolean moderator = caller.has(Role.MODERATOR);
         boolean official = form.organisationId() != null && caller.has(Role.OFFICIAL, form.organisationId());
         if (form.organisationId() != null && !official && !moderator) throw ProblemException.forbidden();
-        if (!limiter.tryAcquire("poll-create:" + caller.accountId(), 10, Duration.ofHours(1))) {
+        if (!limiter.tryAcquire("poll-create:" + caller.accountId(), 30, Duration.ofHours(1))) {
             throw new ProblemException(ProblemType.RATE_LIMITED, "rateLimited");
         }
         int min = form.minChoices() == null ? (form.kind() == Poll.Kind.RATING ? 1 : 1) : form.minChoices();

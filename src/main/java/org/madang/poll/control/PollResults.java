@@ -102,6 +102,9 @@ public final class PollResults {
             int column = oneColumn ? 0 : poll.kind() == Poll.Kind.RATING ? answer[0] - poll.minChoices() : answer[0];
             table[rowOf.get(category)][column]++;
         }
+        if (categoryList.isEmpty()) {
+            return new Breakdown(dimension, List.of(), columns, List.of(), List.of(), List.of(), null, poll.kThreshold());
+        }
         var suppressed = SuppressedTable.of(table, poll.kThreshold());
         List<List<Integer>> cells = new ArrayList<>();
         List<Integer> rowTotals = new ArrayList<>();
@@ -114,7 +117,7 @@ public final class PollResults {
         }
         for (int j = 0; j < columns.size(); j++) columnTotals.add(suppressed.published(categoryList.size(), j));
         // Which categories exist is itself shown only when the table shows anything at all.
-        if (categoryList.isEmpty() || suppressed.everythingHidden()) {
+        if (suppressed.everythingHidden()) {
             return new Breakdown(dimension, List.of(), columns, List.of(), List.of(), List.of(), null, poll.kThreshold());
         }
         return new Breakdown(dimension, categoryList, columns, cells, rowTotals, columnTotals,

@@ -21,6 +21,7 @@ import org.madang.platform.account.entity.IdentityLevel;
 import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.organisation.entity.Organisation;
 import org.madang.poll.entity.AttributeConsent;
 import org.madang.poll.entity.Poll;
 import org.madang.poll.entity.PollResponse;
@@ -64,6 +65,9 @@ public class Polls {
     }
 
     void check(Poll.Settings s) {
+        if (s.organisationId() != null && em.find(Organisation.class, s.organisationId()) == null) {
+            throw ProblemException.invalid("organisationId", "poll.unknownOrganisation");
+        }
         int n = JSONB.fromJson(s.optionsJson(), Option[].class).length;
         if (!s.closesAt().isAfter(s.opensAt())) throw ProblemException.invalid("closesAt", "poll.closesBeforeOpening");
         if (!s.closesAt().isAfter(clock.instant())) throw ProblemException.invalid("closesAt", "poll.closingPassed");

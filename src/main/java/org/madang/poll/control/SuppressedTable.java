@@ -33,7 +33,8 @@ public final class SuppressedTable {
 
     /** Suppresses the counts (categories × answers) for threshold k. */
     public static SuppressedTable of(int[][] counts, int k) {
-        int r = counts.length, c = r == 0 ? 0 : counts[0].length;
+        if (counts.length == 0) throw new IllegalArgumentException("A table needs at least one row");
+        int r = counts.length, c = counts[0].length;
         int[][] grid = new int[r + 1][c + 1];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
