@@ -16,12 +16,19 @@ public class SecurityHeaders extends HttpFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    private static final java.util.regex.Pattern EMBEDDABLE = java.util.regex.Pattern.compile("/api/polls/[0-9a-fA-F-]{36}/widget");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if (EMBEDDABLE.matcher(request.getRequestURI()).matches()) {
+            // A poll's results widget is made to be framed by other sites; nothing else is.
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *"));
+        } else {
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");

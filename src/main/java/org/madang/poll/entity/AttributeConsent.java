@@ -1,0 +1,49 @@
+package org.madang.poll.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A stand-in for the consent ledger (issue 10): the optional attributes a person lets poll breakdowns use. Only
+ * what is here (and the registrar-checked district, when shared) ever reaches a breakdown.
+ */
+@Entity
+@Table(name = "poll_attribute_consent")
+public class AttributeConsent {
+
+    @Id
+    @Column(name = "account_id")
+    private UUID accountId;
+    @Column(name = "birth_year")
+    private Integer birthYear;
+    @Column
+    private String gender;
+    @Column(name = "share_district", nullable = false)
+    private boolean shareDistrict;
+    @Column(name = "consented_at", nullable = false)
+    private Instant consentedAt;
+
+    protected AttributeConsent() {
+    }
+
+    public AttributeConsent(UUID accountId) {
+        this.accountId = accountId;
+    }
+
+    public void set(Integer birthYear, String gender, boolean shareDistrict, Instant now) {
+        this.birthYear = birthYear;
+        this.gender = gender;
+        this.shareDistrict = shareDistrict;
+        this.consentedAt = now;
+    }
+
+    public UUID accountId() { return accountId; }
+    public Integer birthYear() { return birthYear; }
+    public String gender() { return gender; }
+    public boolean shareDistrict() { return shareDistrict; }
+    public Instant consentedAt() { return consentedAt; }
+}
