@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.madang.platform.auth.Role;
 import org.madang.platform.clock.Holiday;
 import org.madang.platform.clock.control.HolidayStore;
@@ -43,7 +44,7 @@ public class HolidaysResource {
     @Context
     SecurityContext security;
 
-    public record NewHoliday(@NotNull @Pattern(regexp = ISO_DATE) String date,
+    public record NewHoliday(@NotNull @Pattern(regexp = ISO_DATE) @Schema(example = "2026-10-09") String date,
                              @NotBlank @Size(max = 100) String nameKo, @NotBlank @Size(max = 100) String nameEn) {
     }
 
