@@ -125,7 +125,7 @@ public class Comments {
         }
         Comment comment = byId(consultationId, commentId);
         if (comment.authorId().equals(account)) throw new ProblemException(ProblemType.CONFLICT, "consultation.ownComment");
-        var existing = em.createQuery("SELECT r FROM Reaction r WHERE r.commentId = :c AND r.accountId = :a", Reaction.class)
+        var existing = em.createQuery("SELECT r FROM CommentReaction r WHERE r.commentId = :c AND r.accountId = :a", Reaction.class)
                 .setParameter("c", commentId).setParameter("a", account).getResultList();
         if (existing.isEmpty()) em.persist(new Reaction(commentId, account, agree));
         else existing.get(0).agree(agree);
@@ -137,7 +137,7 @@ public class Comments {
     public Map<UUID, Counts> counts(List<UUID> commentIds) {
         Map<UUID, Counts> out = new HashMap<>();
         if (commentIds.isEmpty()) return out;
-        List<Object[]> rows = em.createQuery("SELECT r.commentId, r.agree, COUNT(r) FROM Reaction r WHERE r.commentId IN :ids GROUP BY r.commentId, r.agree", Object[].class)
+        List<Object[]> rows = em.createQuery("SELECT r.commentId, r.agree, COUNT(r) FROM CommentReaction r WHERE r.commentId IN :ids GROUP BY r.commentId, r.agree", Object[].class)
                 .setParameter("ids", commentIds).getResultList();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];

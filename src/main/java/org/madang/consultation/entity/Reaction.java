@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /** One person's agree or disagree on someone's comment; the database keeps it to one per person and comment. */
-@Entity
+// named apart from the forum's Reaction: entity names are one namespace in the persistence unit
+@Entity(name = "CommentReaction")
 @Table(name = "consultation_comment_reaction")
 public class Reaction {
 
