@@ -78,3 +78,6 @@ CREATE INDEX privacy_erasure_request_account ON privacy_erasure_request (account
 
 -- an erased account keeps its row (other tables refer to it) but nothing that names the person
 ALTER TABLE account ADD COLUMN erased_at TIMESTAMP WITH TIME ZONE;
+
+-- the district is encrypted at rest (AES-GCM, "gcm1:<key id>:<base64>"): room for the ciphertext
+ALTER TABLE account ALTER COLUMN resident_district SET DATA TYPE VARCHAR(400);

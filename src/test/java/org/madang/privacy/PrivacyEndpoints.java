@@ -45,6 +45,8 @@ public class PrivacyEndpoints implements RoleMatrix.Table {
                         .expect(200, PRIVACY_OFFICER, AUDITOR, ADMIN),
                 Endpoint.of("GET", "/api/privacy/reviews/{month}").call(who -> Call.of("/api/privacy/reviews/2026-11"))
                         .allow(PRIVACY_OFFICER).expect(200, PRIVACY_OFFICER),
+                Endpoint.of("GET", "/api/privacy/field-keys").allow(ADMIN, PRIVACY_OFFICER).expect(200, ADMIN, PRIVACY_OFFICER),
+                Endpoint.of("POST", "/api/privacy/field-keys/rotations").allow(ADMIN).expect(202, ADMIN),
                 Endpoint.of("POST", "/api/privacy/retention-runs").allow(PRIVACY_OFFICER, ADMIN).expect(200, PRIVACY_OFFICER, ADMIN));
     }
 

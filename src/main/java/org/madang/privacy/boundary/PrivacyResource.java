@@ -41,6 +41,7 @@ import org.madang.privacy.control.AccessLog;
 import org.madang.privacy.control.ConsentLedger;
 import org.madang.privacy.control.Erasures;
 import org.madang.privacy.control.ExportPage;
+import org.madang.privacy.control.FieldKeyRotation;
 import org.madang.privacy.control.PersonalDataRegistry;
 import org.madang.privacy.control.Retention;
 import org.madang.privacy.entity.AccessEntry;
@@ -73,6 +74,9 @@ public class PrivacyResource {
 
     @Inject
     Retention retention;
+
+    @Inject
+    FieldKeyRotation rotation;
 
     @Context
     SecurityContext security;
@@ -246,6 +250,23 @@ public class PrivacyResource {
     @Consumes(MediaType.WILDCARD)
     public Map<String, Integer> runRetention() {
         return retention.run(caller().accountId().toString());
+    }
+
+    /** Which key encrypts personal-data columns, and how many values each key holds. */
+    @GET
+    @Path("field-keys")
+    @RolesAllowed({Role.ADMIN_NAME, Role.PRIVACY_OFFICER_NAME})
+    public FieldKeyRotation.Status fieldKeys() {
+        return rotation.status();
+    }
+
+    /** A new key encrypts from now on; older rows are re-encrypted in the background. */
+    @POST
+    @Path("field-keys/rotations")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes(MediaType.WILDCARD)
+    public Response rotateFieldKey() {
+        return Response.accepted(rotation.rotate(caller().accountId().toString())).build();
     }
 
     private SignedInCaller caller() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.madang.platform.auth.Role;
+import org.madang.platform.personaldata.EncryptedString;
 import org.madang.platform.personaldata.LegalBasis;
 import org.madang.platform.personaldata.PersonalData;
 
@@ -63,9 +64,10 @@ public class Account {
             legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased")
     private UUID residentVerifiedBy;
     @Column(name = "resident_district")
+    @jakarta.persistence.Convert(converter = EncryptedString.class)
     @PersonalData(what = "District of residence", whatKo = "거주 지역(시·군·구)",
             purpose = "Eligibility for district polls and elections",
-            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased")
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased", protectedAtRest = true)
     private String residentDistrict;
     @Column(name = "totp_secret")
     private String totpSecret;
