@@ -226,7 +226,7 @@ try {
         const wanted = {
           'election@madang.test': () => electionAdminPage(path) || path.startsWith('/elections/') || path === '/admin/index.html',
           'admin@madang.test': () => authPage && !electionAdminPage(path) || path === '/index.html' || auditorPage,
-          'citizen@madang.test': () => /^\/elections\/(vote|receipt|election)\.html$/.test(path),
+          'citizen@madang.test': () => /^\/elections\/(vote|receipt|election)\.html$/.test(path) || path.startsWith('/my-data/'),
           'trustee2@madang.test': () => path === '/elections/trustee.html',
           '': () => !authPage,
         }[who]();
@@ -235,7 +235,13 @@ try {
           await page.goto(`${base}/`);
           await page.evaluate(l => { localStorage.setItem('madang.lang', l); document.cookie = `madang_lang=${l}; Path=/`; }, lang);
           await page.goto(`${base}${path}${query}`, { waitUntil: 'networkidle0' });
-          if (path === '/admin/users.html') await page.click('#users-body [data-user]').catch(() => {});
+          if (path === '/admin/users.html') {
+            // a search needs a stated purpose (it is written to each listed person's access log)
+            await page.type('#user-purpose', 'axe accessibility check');
+            await page.click('#user-search-form button[type=submit]');
+            await page.waitForSelector('#users-body [data-user]', { timeout: 3000 }).catch(() => {});
+            await page.click('#users-body [data-user]').catch(() => {});
+          }
           if (path === '/admin/organisations.html') await page.click('#org-tree [data-edit]').catch(() => {});
           if (path === '/admin/outbox.html') await page.click('#outbox-body [data-open]').catch(() => {});
           if (path === '/admin/audit.html') { await page.click('#verify-chain'); await new Promise(r => setTimeout(r, 200)); }

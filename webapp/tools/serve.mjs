@@ -105,11 +105,17 @@ async function api(req, res, url) {
   if (p === '/api/password-resets/confirmations') return json(res, 204);
   if (await elections(req, res, { url, me, b, raw, L, json, problem })) return;
   if (consultationsApi(req, res, { url, json, problem, L })) return;
+  if (p === '/api/privacy/inventory') return json(res, 200, privacyInventory);
   if (!me) return problem(res, 401, L('로그인 필요', 'Sign-in required'), L('로그인해 주세요.', 'Please sign in.'));
   if (p === '/api/sessions/current' && req.method === 'DELETE') {
     sessions.delete(c.madang_session);
     return json(res, 204, undefined, { 'Set-Cookie': ['madang_session=; Path=/; Max-Age=0', 'madang_csrf=; Path=/; Max-Age=0'] });
   }
+  if (p === '/api/privacy/me/consents') return json(res, 200, consentsOf(me));
+  const m0 = /^\/api\/privacy\/me\/consents\/(\w+)$/.exec(p); if (m0) { consentsOf(me).find(c => c.text.purpose === m0[1]).granted = req.method === 'PUT'; return json(res, 200, consentsOf(me)); }
+  if (p === '/api/privacy/me/accesses') return json(res, 200, [{ seq: 1, at: '2026-11-20T01:00:00Z', staffRoles: 'REGISTRAR', fields: ['email', 'residentDistrict'], purpose: '거주 확인 신청 처리 / resident verification' }]);
+  if (p === '/api/privacy/me/erasure-requests' && req.method === 'GET') return json(res, 200, me.erasures || []);
+  if (p === '/api/privacy/me/erasure-requests') { me.erasures = [{ id: 'e1', status: 'PENDING', removeContributions: !!b.removeContributions, requestedAt: new Date().toISOString(), dueOn: '2026-12-08' }]; return json(res, 201, me.erasures[0]); }
   if (p === '/api/me' && req.method === 'GET') return json(res, 200, publicUser(me));
   if (p === '/api/me' && req.method === 'PATCH') { if (b.displayName) me.displayName = b.displayName; return json(res, 200, publicUser(me)); }
   if (p === '/api/me/password') return b.currentPassword === PASSWORD ? json(res, 204) : problem(res, 400, L('비밀번호 오류', 'Wrong password'), L('현재 비밀번호가 틀렸습니다.', 'The current password is wrong.'), { body: { errors: [{ field: 'currentPassword', message: L('틀렸습니다.', 'Wrong.') }] } });
@@ -173,4 +179,13 @@ export function start(port = 0) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await start(Number(process.argv[2] || 8081));
   console.log(`serving dist/ with mock API on http://127.0.0.1:${server.address().port}/`);
+}
+
+// privacy mock: the public notice and a citizen's consents
+const privacyInventory = [{ section: 'account', fields: [
+  { table: 'account', column: 'email', what: 'E-mail address', whatKo: '이메일 주소', purpose: 'Sign-in, account and service mail', legalBasis: 'CONTRACT', retention: 'until the account is erased', protectedAtRest: false },
+  { table: 'account', column: 'resident_district', what: 'District of residence', whatKo: '거주 지역', purpose: 'Eligibility for district polls and elections', legalBasis: 'PUBLIC_TASK', retention: 'until the account is erased', protectedAtRest: true }] }];
+function consentsOf(user) {
+  if (!user.consents) user.consents = ['POLL_DEMOGRAPHICS', 'EMAIL_DIGEST'].map((purpose, i) => ({ text: { purpose, version: 1, textKo: '동의 문구', textEn: 'Consent text', publishedAt: '2026-01-01T00:00:00Z' }, granted: i === 0, agreedVersion: i === 0 ? 1 : null, since: i === 0 ? '2026-11-01T00:00:00Z' : null }));
+  return user.consents;
 }

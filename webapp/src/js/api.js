@@ -7,8 +7,9 @@ import { lang, t } from './i18n.js';
 
 let refreshing = null;
 
-async function rawFetch(method, path, body, contentType) {
+async function rawFetch(method, path, body, contentType, extra = {}) {
   const headers = {
+    ...extra,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': lang(),
     ...csrfHeaders(method, document.cookie),
@@ -46,14 +47,14 @@ export function refreshSession() {
 /**
  * Calls the API. Options: auth (default true) — on 401 refresh once and retry, and if still 401
  * go to sign-in; set auth:false for calls where 401 is an answer (sign-in, "am I signed in?").
- * contentType: send body as it is with this Content-Type instead of as JSON.
+ * contentType: send body as it is with this Content-Type instead of as JSON. headers: extra request headers.
  */
-export async function api(method, path, body, { auth = true, redirect = true, contentType } = {}) {
+export async function api(method, path, body, { auth = true, redirect = true, contentType, headers } = {}) {
   let res;
   try {
-    res = await rawFetch(method, path, body, contentType);
+    res = await rawFetch(method, path, body, contentType, headers);
     if (res.status === 401 && auth) {
-      if (await refreshSession()) res = await rawFetch(method, path, body, contentType);
+      if (await refreshSession()) res = await rawFetch(method, path, body, contentType, headers);
       if (res.status === 401 && redirect) {
         location.assign(signInUrl(location.pathname + location.search));
       }

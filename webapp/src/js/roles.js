@@ -1,6 +1,6 @@
 // Roles and identity levels as the API names them; pure helpers for the pages.
 
-export const ROLES = ['CITIZEN', 'OFFICIAL', 'ORG_ADMIN', 'MODERATOR', 'REGISTRAR', 'ELECTION_ADMIN', 'AUDITOR', 'ADMIN'];
+export const ROLES = ['CITIZEN', 'OFFICIAL', 'ORG_ADMIN', 'MODERATOR', 'REGISTRAR', 'ELECTION_ADMIN', 'AUDITOR', 'ADMIN', 'PRIVACY_OFFICER'];
 export const IDENTITY_LEVELS = ['REGISTERED', 'VERIFIED_RESIDENT'];
 
 /**

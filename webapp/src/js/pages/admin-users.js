@@ -13,6 +13,8 @@ let orgs = [];
 let users = [];
 let nextCursor = null;
 let query = '';
+// why the staff member reads these accounts: sent with every search and shown in each person's access log
+let purpose = '';
 let selected = null;
 
 const orgById = id => orgs.find(o => String(o.id) === String(id));
@@ -44,7 +46,7 @@ function renderList() {
 async function search(append = false) {
   const params = new URLSearchParams({ q: query, limit: '20' });
   if (append && nextCursor) params.set('cursor', nextCursor);
-  const page = await get(`/api/admin/users?${params}`);
+  const page = await get(`/api/admin/users?${params}`, { headers: { 'X-Access-Purpose': encodeURIComponent(purpose) } });
   users = append ? users.concat(page.items || []) : (page.items || []);
   nextCursor = page.nextCursor || null;
   renderList();
@@ -113,8 +115,9 @@ $('users-more').addEventListener('click', () => search(true)
   .catch(err => announce($('user-search-form'), 'error', { text: problemMessage(err.problem) })));
 
 handleForm($('user-search-form'), {
-  validateFn: () => [],
-  submit: v => { query = (v.q || '').trim(); return search(false); },
+  rules: { purpose: ['required', ['max', 300]] },
+  validateFn: validate,
+  submit: v => { query = (v.q || '').trim(); purpose = v.purpose.trim(); return search(false); },
   success: count => announce($('user-search-form'), 'info', { key: 'users.found', params: { count } }),
 });
 
@@ -151,5 +154,6 @@ guard('ADMIN', 'REGISTRAR').then(async user => {
   me = user;
   try { orgs = await get('/api/organisations'); } catch { orgs = []; }
   fillSelects();
-  await search(false).catch(err => announce($('user-search-form'), 'error', { text: problemMessage(err.problem) }));
+  // no search before a purpose is stated: each person listed is entered in their access log
+  renderList();
 });

@@ -87,7 +87,8 @@ public class PlatformEndpoints implements RoleMatrix.Table {
                         .allow(ADMIN).expect(200, ADMIN),
 
                 // administration of accounts
-                Endpoint.of("GET", "/api/admin/users").call(who -> Call.of("/api/admin/users?q=citizen&limit=5"))
+                Endpoint.of("GET", "/api/admin/users")
+                        .call(who -> Call.of("/api/admin/users?q=citizen&limit=5").withHeader("X-Access-Purpose", "role matrix: who may search accounts"))
                         .allow(ADMIN, ORG_ADMIN, REGISTRAR).expect(200, ADMIN, ORG_ADMIN, REGISTRAR),
                 Endpoint.of("POST", "/api/admin/users/{id}/roles")
                         .call(who -> Call.of("/api/admin/users/" + target(who, ADMIN, ORG_ADMIN) + "/roles",

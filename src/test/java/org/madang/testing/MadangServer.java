@@ -244,8 +244,9 @@ public final class MadangServer {
                   server {
                     listen 127.0.0.1:%3$d;
                     # nginx's own refusals (e.g. a NUL byte in the path) as problem+json too
-                    error_page 400 @malformed;
-                    location @malformed {
+                    error_page 400 /malformed-request;
+                    location = /malformed-request {
+                      internal;
                       default_type application/problem+json;
                       return 400 '%5$s';
                     }

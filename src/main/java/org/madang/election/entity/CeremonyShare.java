@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** One guardian's encrypted key share for another, relayed by the server (which cannot read it). */
 @Entity
@@ -46,6 +47,7 @@ public class CeremonyShare {
     @Id
     private String sender;
     @Id
+    @NotPersonalData("a guardian id in the key ceremony, not a person's address")
     private String recipient;
     @Column(name = "share_json", nullable = false)
     private String shareJson;

@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** A trustee's message in one round of a decryption batch, kept so the relay can be rebuilt and audited. */
 @Entity
@@ -56,6 +57,7 @@ public class DecryptionMessage {
     @Column(name = "guardian_id")
     private String guardianId;
     @Column(name = "message_json", nullable = false)
+    @NotPersonalData("a trustee's decryption share, cryptographic data only")
     private String messageJson;
 
     protected DecryptionMessage() {

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /**
  * One verifiable election. Its cryptographic documents (manifest, config, initialized, tally, result) are kept as the
@@ -46,6 +47,7 @@ public class Election {
     @Column(name = "description_en", nullable = false)
     private String descriptionEn;
     @Column(name = "group_name", nullable = false)
+    @NotPersonalData("the name of the cryptographic group (P-256, 4096-bit)")
     private String groupName;
     @Column(nullable = false)
     private int guardians;

@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** One file of a published election record, exactly as auditors download it. */
 @Entity
@@ -44,6 +45,7 @@ public class RecordFile {
     @Id
     private String path;
     @Column(nullable = false)
+    @NotPersonalData("a public election record file; ballots never hold identity")
     private String content;
 
     protected RecordFile() {

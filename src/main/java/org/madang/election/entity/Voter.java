@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /** A person on an election's roll: a verified resident, or an e-mail address from an imported roll. */
 @Entity
@@ -19,10 +21,16 @@ public class Voter {
     @Column(name = "election_id", nullable = false)
     private UUID electionId;
     @Column(nullable = false)
+    @PersonalData(what = "E-mail address on a voter roll", whatKo = "선거인 명부의 이메일 주소",
+            purpose = "Who may vote in an election",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "with the election record; replaced by an erased address when the account is erased")
     private String email;
     @Column(name = "account_id")
     private UUID accountId;
     @Column(nullable = false)
+    @PersonalData(what = "District on a voter roll", whatKo = "선거인 명부의 거주 지역",
+            purpose = "Which ballot style the voter gets",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "with the election record")
     private String district;
     @Column(name = "ballot_style", nullable = false)
     private String ballotStyle;

@@ -9,12 +9,14 @@ public enum Role {
     REGISTRAR(true, false),
     ELECTION_ADMIN(true, false),
     AUDITOR(true, false),
-    ADMIN(true, false);
+    ADMIN(true, false),
+    /** Reviews staff access to personal data and carries out erasure requests (PIPA art. 31). */
+    PRIVACY_OFFICER(true, false);
 
     /** Names usable in {@code @RolesAllowed}. */
     public static final String CITIZEN_NAME = "CITIZEN", OFFICIAL_NAME = "OFFICIAL", ORG_ADMIN_NAME = "ORG_ADMIN",
             MODERATOR_NAME = "MODERATOR", REGISTRAR_NAME = "REGISTRAR", ELECTION_ADMIN_NAME = "ELECTION_ADMIN",
-            AUDITOR_NAME = "AUDITOR", ADMIN_NAME = "ADMIN";
+            AUDITOR_NAME = "AUDITOR", ADMIN_NAME = "ADMIN", PRIVACY_OFFICER_NAME = "PRIVACY_OFFICER";
     /** Any signed-in person, whatever their roles. */
     public static final String ANY_SIGNED_IN = "**";
 

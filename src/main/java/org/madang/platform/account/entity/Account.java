@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.madang.platform.auth.Role;
+import org.madang.platform.personaldata.EncryptedString;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /** A person's account: sign-in details, identity level, second factor, roles, and the sign-in lock. */
 @Entity
@@ -29,10 +32,16 @@ public class Account {
     @Id
     private UUID id;
     @Column(nullable = false)
+    @PersonalData(what = "E-mail address", whatKo = "이메일 주소",
+            purpose = "Sign-in, account and service mail",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased")
     private String email;
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
     @Column(name = "display_name", nullable = false)
+    @PersonalData(what = "Display name", whatKo = "표시 이름",
+            purpose = "Shown beside what the person writes in public",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then replaced by a pseudonym)")
     private String displayName;
     @Column(nullable = false)
     private String locale;
@@ -40,12 +49,25 @@ public class Account {
     @Column(name = "identity_level", nullable = false)
     private IdentityLevel identityLevel;
     @Column(name = "email_verified_at")
+    @PersonalData(what = "When the e-mail address was confirmed", whatKo = "이메일 확인 일시",
+            purpose = "Proof that the address belongs to the person",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased")
     private Instant emailVerifiedAt;
     @Column(name = "resident_verified_at")
+    @PersonalData(what = "When residence was verified", whatKo = "거주 확인 일시",
+            purpose = "Eligibility for resident-only polls and elections",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased")
     private Instant residentVerifiedAt;
     @Column(name = "resident_verified_by")
+    @PersonalData(what = "Which registrar verified residence", whatKo = "거주를 확인한 등록 담당자",
+            purpose = "Accountability of resident verification",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased")
     private UUID residentVerifiedBy;
     @Column(name = "resident_district")
+    @jakarta.persistence.Convert(converter = EncryptedString.class)
+    @PersonalData(what = "District of residence", whatKo = "거주 지역(시·군·구)",
+            purpose = "Eligibility for district polls and elections",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased", protectedAtRest = true)
     private String residentDistrict;
     @Column(name = "totp_secret")
     private String totpSecret;
@@ -59,6 +81,8 @@ public class Account {
     private Instant lockedUntil;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
     @Version
     private int version;
 
@@ -146,6 +170,21 @@ public class Account {
         return true;
     }
 
+    /**
+     * Erasure: the row stays (votes, posts and logs refer to it) but nothing in it names the person any more. The
+     * address becomes one that cannot receive mail, the password one nobody knows, the name the pseudonym.
+     */
+    public void erase(String pseudonymDisplayName, String unusablePasswordHash, Instant now) {
+        email = "erased-" + id + "@erased.invalid";
+        displayName = pseudonymDisplayName;
+        passwordHash = unusablePasswordHash;
+        residentDistrict = null;
+        totpSecret = null;
+        totpEnabled = false;
+        roles.clear();
+        erasedAt = now;
+    }
+
     public boolean holdsStaffRole() {
         return roles.stream().anyMatch(grant -> grant.role().isStaff());
     }
@@ -180,6 +219,7 @@ public class Account {
     public boolean totpEnabled() { return totpEnabled; }
     public Instant lockedUntil() { return lockedUntil; }
     public Instant createdAt() { return createdAt; }
+    public Instant erasedAt() { return erasedAt; }
     public int version() { return version; }
     public List<RoleGrant> roles() { return List.copyOf(roles); }
 }

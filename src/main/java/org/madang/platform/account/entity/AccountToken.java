@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A secret sent to a person (e-mail link) or kept by their browser (refresh token). Only its SHA-256 is stored, so
@@ -37,6 +39,9 @@ public class AccountToken {
     @Column(name = "token_hash", nullable = false)
     private String tokenHash;
     /** The new address of an e-mail change. */
+    @PersonalData(what = "A pending new e-mail address", whatKo = "변경 대기 중인 새 이메일 주소",
+            purpose = "Confirming an e-mail change",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the token expires (at most 7 days), then deleted by the retention job")
     private String payload;
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;

@@ -29,6 +29,9 @@ import org.madang.platform.account.boundary.AccountView;
 import org.madang.platform.account.control.RoleAdministration;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
+import org.madang.platform.personaldata.AccessPurposeRequired;
+import org.madang.platform.personaldata.PersonalDataAccess;
+import org.madang.platform.personaldata.StatedAccessPurpose;
 
 /** Administrators' view of accounts: search, roles, resident verification. */
 @Path("admin/users")
@@ -39,6 +42,12 @@ public class AdminUsersResource {
 
     @Inject
     RoleAdministration administration;
+
+    @Inject
+    PersonalDataAccess access;
+
+    @Inject
+    StatedAccessPurpose purpose;
 
     @Context
     SecurityContext security;
@@ -52,13 +61,19 @@ public class AdminUsersResource {
     public record ResidentVerification(@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}<>]*") String district) {
     }
 
+    /** What a search shows of each person, as the access log names it. */
+    static final List<String> SHOWN_FIELDS = List.of("email", "displayName", "identityLevel", "residentDistrict", "roles");
+
+    /** Staff state why they search (X-Access-Purpose); each person shown is entered in their access log. */
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.ORG_ADMIN_NAME, Role.REGISTRAR_NAME})
+    @AccessPurposeRequired
     public Page search(@QueryParam("q") @Size(max = 100) String query, @QueryParam("cursor") @Size(max = 254) String cursor,
                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         var accounts = administration.search(query, cursor, limit + 1);
         var items = accounts.stream().limit(limit).map(AccountView::of).toList();
         String next = accounts.size() > limit ? items.get(items.size() - 1).email() : null;
+        for (var item : items) access.record(caller().accountId(), item.id(), SHOWN_FIELDS, purpose.purpose());
         return new Page(items, next);
     }
 

@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * One security-relevant action. Entries are never updated: each one's hash covers its own fields and the previous
@@ -26,12 +28,18 @@ public class AuditEntry {
     @Column(nullable = false)
     private Instant at;
     @Column(nullable = false)
+    @PersonalData(what = "Account id of whoever acted", whatKo = "행위자의 계정 식별자",
+            purpose = "Security audit of every state change",
+            legalBasis = LegalBasis.LEGAL_OBLIGATION, retention = "kept with the audit log (not erased: it holds an account id, not a name)")
     private String actor;
     @Column(nullable = false)
     private String action;
     @Column(nullable = false)
     private String target;
     @Column(nullable = false)
+    @PersonalData(what = "Details of the action (e.g. a verified district)", whatKo = "행위의 세부 내용(예: 확인된 거주 지역)",
+            purpose = "Security audit of every state change",
+            legalBasis = LegalBasis.LEGAL_OBLIGATION, retention = "kept with the audit log")
     private String detail;
     @Column(name = "previous_hash", nullable = false)
     private String previousHash;

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /** A mail waiting in, or sent from, the outbox. Written in the transaction of the change that causes it. */
 @Entity
@@ -22,10 +24,16 @@ public class MailMessage {
     @Id
     private UUID id;
     @Column(nullable = false)
+    @PersonalData(what = "E-mail address a message was sent to", whatKo = "메일 받는 사람 주소",
+            purpose = "Sending account and service mail",
+            legalBasis = LegalBasis.CONTRACT, retention = "30 days after sending, then deleted by the retention job")
     private String recipient;
     @Column(nullable = false)
     private String subject;
     @Column(nullable = false)
+    @PersonalData(what = "Text of a message sent to the person", whatKo = "보낸 메일 본문",
+            purpose = "Sending account and service mail",
+            legalBasis = LegalBasis.CONTRACT, retention = "30 days after sending, then deleted by the retention job")
     private String body;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

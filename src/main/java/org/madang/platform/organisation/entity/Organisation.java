@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** A ministry, or an agency under a ministry (or under another agency). Read on most requests, rarely changed: cached. */
 @Entity
@@ -22,8 +23,10 @@ public class Organisation {
     @Id
     private UUID id;
     @Column(name = "name_ko", nullable = false)
+    @NotPersonalData("the name of a ministry or agency, not of a person")
     private String nameKo;
     @Column(name = "name_en", nullable = false)
+    @NotPersonalData("the name of a ministry or agency, not of a person")
     private String nameEn;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,0 +1,134 @@
+package org.madang.platform.personaldata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The AES-256 keys that encrypt personal-data columns at rest, each with an id that every ciphertext names. Kept in
+ * a properties file ({@code madang.field-keys.file}, default {@code data/field-keys.properties}, readable by the
+ * owner only), made with one key on first start. The newest key ({@code current}) encrypts; every key decrypts.
+ * Held statically because JPA creates attribute converters itself.
+ */
+public final class FieldKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile FieldKeys loaded;
+
+    private final Path file;
+    private final Map<String, SecretKey> keys;
+    private final String current;
+
+    private FieldKeys(Path file, Map<String, SecretKey> keys, String current) {
+        this.file = file;
+        this.keys = Map.copyOf(keys);
+        this.current = current;
+    }
+
+    /** The keys in use, read (or made) on first use. */
+    public static FieldKeys get() {
+        var keys = loaded;
+        if (keys == null) {
+            synchronized (FieldKeys.class) {
+                if (loaded == null) loaded = open(configuredFile());
+                keys = loaded;
+            }
+        }
+        return keys;
+    }
+
+    /** Opens (or makes, with one new key) the key file; for tests and start-up. */
+    public static synchronized FieldKeys open(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                if (file.getParent() != null) Files.createDirectories(file.getParent());
+                var first = new FieldKeys(file, Map.of(), null).withNewKey();
+                loaded = first;
+                return first;
+            }
+            var properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            var keys = new LinkedHashMap<String, SecretKey>();
+            for (String name : properties.stringPropertyNames()) {
+                if (name.startsWith("key.")) {
+                    keys.put(name.substring(4), new SecretKeySpec(Base64.getDecoder().decode(properties.getProperty(name)), "AES"));
+                }
+            }
+            String current = properties.getProperty("current");
+            if (current == null || !keys.containsKey(current)) throw new IllegalStateException("No current key in " + file);
+            var opened = new FieldKeys(file, keys, current);
+            loaded = opened;
+            return opened;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a new key, makes it current and saves the file; older keys stay to decrypt until rows are re-encrypted. */
+    public synchronized FieldKeys withNewKey() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        var next = new LinkedHashMap<>(keys);
+        String id = "k" + (keys.size() + 1) + "-" + Long.toString(System.currentTimeMillis(), 36);
+        next.put(id, new SecretKeySpec(secret, "AES"));
+        var rotated = new FieldKeys(file, next, id);
+        rotated.save();
+        loaded = rotated;
+        return rotated;
+    }
+
+    public String currentId() { return current; }
+
+    public SecretKey current() { return keys.get(current); }
+
+    public SecretKey key(String id) {
+        var key = keys.get(id);
+        if (key == null) throw new IllegalStateException("Unknown field key " + id);
+        return key;
+    }
+
+    private void save() {
+        var properties = new Properties();
+        keys.forEach((id, key) -> properties.setProperty("key." + id, Base64.getEncoder().encodeToString(key.getEncoded())));
+        properties.setProperty("current", current);
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".new");
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                properties.store(out, "Madang field encryption keys: keep secret, back up with the database");
+            }
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the directory's permissions apply
+            }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path configuredFile() {
+        String configured;
+        try {
+            configured = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("madang.field-keys.file", String.class).orElse("data/field-keys.properties");
+        } catch (IllegalStateException | NoClassDefFoundError noConfig) {
+            configured = "data/field-keys.properties";
+        }
+        return Path.of(configured);
+    }
+}
