@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** One numbered article or section of the draft text; comments can point into its body by character offsets. */
 @Entity
@@ -22,6 +23,7 @@ public class Article {
     @Column(nullable = false)
     private String heading;
     @Column(nullable = false)
+    @NotPersonalData("a numbered article of a ministry's draft, published by the ministry")
     private String body;
 
     protected Article() {

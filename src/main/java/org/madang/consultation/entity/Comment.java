@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A citizen's comment on the whole draft, on one article, or on a passage of an article (character offsets into the
@@ -32,10 +34,19 @@ public class Comment {
     private Integer endOffset;
     private String quote;
     @Column(nullable = false)
+    @PersonalData(what = "Text of a consultation comment", whatKo = "의견 내용",
+            purpose = "The public consultation record the office must answer",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String body;
     @Column(name = "proposed_text")
+    @PersonalData(what = "Replacement text a citizen proposed for an article", whatKo = "조문 수정 제안",
+            purpose = "The public consultation record the office must answer",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String proposedText;
     @Column(name = "author_id", nullable = false)
+    @PersonalData(what = "Author of a consultation comment", whatKo = "의견 작성자",
+            purpose = "Showing who commented and answering them",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private UUID authorId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;

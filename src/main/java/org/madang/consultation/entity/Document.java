@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** A background document: either a link, or a stored file with its sniffed type and SHA-256. */
 @Entity
@@ -17,6 +18,7 @@ public class Document {
     @Column(name = "consultation_id", nullable = false)
     private UUID consultationId;
     @Column(nullable = false)
+    @NotPersonalData("the file name of a document the ministry published")
     private String name;
     private String url;
     @Column(name = "media_type")
@@ -24,6 +26,7 @@ public class Document {
     private String sha256;
     @Column(name = "size_bytes")
     private Long sizeBytes;
+    @NotPersonalData("a background document the ministry published")
     private byte[] content;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** One person's agree or disagree on someone's comment; the database keeps it to one per person and comment. */
 // named apart from the forum's Reaction: entity names are one namespace in the persistence unit
@@ -15,6 +16,7 @@ public class Reaction {
     @Id
     private UUID id;
     @Column(name = "comment_id", nullable = false)
+    @NotPersonalData("the id of a comment, not of a person")
     private UUID commentId;
     @Column(name = "account_id", nullable = false)
     private UUID accountId;

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A short statement participants vote on (a Pol.is "comment"). {@code seq} is its number in the conversation, the
@@ -22,10 +24,19 @@ public class Statement {
     @Column(nullable = false)
     private int seq;
     @Column(nullable = false)
+    @PersonalData(what = "Text of an opinion-map statement", whatKo = "의견 지도 진술문",
+            purpose = "The opinion map of a consultation",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String text;
     @Column(nullable = false)
+    @PersonalData(what = "Pseudonymous or imported author of a statement", whatKo = "진술문 작성자(가명)",
+            purpose = "Counting statements per participant in the opinion map",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String author;
     @Column(name = "author_account")
+    @PersonalData(what = "Account that wrote a statement", whatKo = "진술문 작성 계정",
+            purpose = "Letting the author manage their statement",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private UUID authorAccount;
     @Column(nullable = false)
     private short moderated;

@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A citizen's request for information held by an agency, with the events that drive its statutory clock. Deadlines
@@ -69,6 +71,9 @@ public class DisclosureRequest {
     @Column(name = "objected_at")
     private Instant objectedAt;
     @Column(name = "objection_text")
+    @PersonalData(what = "Text of a requester's objection to a disclosure decision", whatKo = "정보공개 이의신청 내용",
+            purpose = "Deciding the objection under the Official Information Disclosure Act",
+            legalBasis = LegalBasis.LEGAL_OBLIGATION, retention = "as long as the request record is kept by law")
     private String objectionText;
     @Column(name = "objection_extended_at")
     private Instant objectionExtendedAt;

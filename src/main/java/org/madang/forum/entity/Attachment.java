@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.NotPersonalData;
+import org.madang.platform.personaldata.PersonalData;
 
 /** An image or PDF on a post, kept in the database with the type read from its bytes and its SHA-256. */
 @Entity
@@ -19,8 +22,12 @@ public class Attachment {
     @Column(name = "post_id", nullable = false)
     private UUID postId;
     @Column(name = "file_name", nullable = false)
+    @PersonalData(what = "Name of a file attached to a forum post", whatKo = "첨부 파일 이름",
+            purpose = "Showing the post as its author published it",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String fileName;
     @Column(name = "content_type", nullable = false)
+    @NotPersonalData("the file type sniffed from the bytes")
     private String contentType;
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
@@ -28,6 +35,9 @@ public class Attachment {
     private String sha256;
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
+    @PersonalData(what = "A file attached to a forum post", whatKo = "게시글 첨부 파일",
+            purpose = "Showing the post as its author published it",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private byte[] content;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;

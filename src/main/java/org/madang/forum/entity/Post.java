@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A thread (depth 0, with a title) or a reply (depth 1 to 3). Counts are kept on the row, changed by single UPDATE
@@ -37,14 +39,29 @@ public class Post {
     private int depth;
     private String title;
     @Column(name = "body_markdown", nullable = false)
+    @PersonalData(what = "Text of a forum post", whatKo = "게시글 내용",
+            purpose = "Publishing the post and letting the author edit it",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String bodyMarkdown;
     @Column(name = "body_html", nullable = false)
+    @PersonalData(what = "Text of a forum post (rendered)", whatKo = "게시글 내용(표시용)",
+            purpose = "Publishing the post",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String bodyHtml;
     @Column(name = "body_hash", nullable = false)
+    @PersonalData(what = "Hash of a post's text", whatKo = "게시글 내용 해시",
+            purpose = "Detecting duplicate posts",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String bodyHash;
     @Column(name = "author_id", nullable = false)
+    @PersonalData(what = "Author of a forum post", whatKo = "게시글 작성자",
+            purpose = "Showing who wrote a post and letting them edit it",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private UUID authorId;
     @Column(name = "author_name", nullable = false)
+    @PersonalData(what = "Display name shown on a forum post", whatKo = "게시글 작성자 표시 이름",
+            purpose = "Showing who wrote a post",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String authorName;
     @Enumerated(EnumType.STRING)
     private Stance stance;

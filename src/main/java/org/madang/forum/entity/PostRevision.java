@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /** The text a post had before one of its edits: edits are visible to everyone, never silent. */
 @Entity
@@ -18,8 +20,14 @@ public class PostRevision {
     private UUID postId;
     private String title;
     @Column(name = "body_markdown", nullable = false)
+    @PersonalData(what = "Earlier text of an edited forum post", whatKo = "수정 전 게시글 내용",
+            purpose = "A visible edit history",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String bodyMarkdown;
     @Column(name = "body_html", nullable = false)
+    @PersonalData(what = "Earlier text of an edited forum post (rendered)", whatKo = "수정 전 게시글 내용(표시용)",
+            purpose = "A visible edit history",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then kept under a pseudonym, or removed on request)")
     private String bodyHtml;
     @Column(name = "written_at", nullable = false)
     private Instant writtenAt;

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /**
  * A stand-in for the consent ledger (issue 10): the optional attributes a person lets poll breakdowns use. Only
@@ -19,10 +21,19 @@ public class AttributeConsent {
     @Column(name = "account_id")
     private UUID accountId;
     @Column(name = "birth_year")
+    @PersonalData(what = "Birth year a respondent chose to share", whatKo = "응답자가 공유한 출생 연도",
+            purpose = "Age-band breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "until consent is withdrawn or the account is erased")
     private Integer birthYear;
     @Column
+    @PersonalData(what = "Gender a respondent chose to share", whatKo = "응답자가 공유한 성별",
+            purpose = "Gender breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "until consent is withdrawn or the account is erased")
     private String gender;
     @Column(name = "share_district", nullable = false)
+    @PersonalData(what = "Whether a respondent shares their district", whatKo = "거주 지역 공유 여부",
+            purpose = "District breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "until consent is withdrawn or the account is erased")
     private boolean shareDistrict;
     @Column(name = "consented_at", nullable = false)
     private Instant consentedAt;

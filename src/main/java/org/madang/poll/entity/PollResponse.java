@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.PersonalData;
 
 /** One person's answer to one poll, with the attributes they consented to share at the time they answered. */
 @Entity
@@ -21,10 +23,19 @@ public class PollResponse {
     @Column(nullable = false)
     private String answer;
     @Column
+    @PersonalData(what = "District stored with a poll answer", whatKo = "응답의 거주 지역",
+            purpose = "District breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "with the poll answer")
     private String district;
     @Column(name = "age_band")
+    @PersonalData(what = "Age band stored with a poll answer", whatKo = "응답의 연령대",
+            purpose = "Age-band breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "with the poll answer")
     private String ageBand;
     @Column
+    @PersonalData(what = "Gender stored with a poll answer", whatKo = "응답의 성별",
+            purpose = "Gender breakdowns of poll results (k-anonymous)",
+            legalBasis = LegalBasis.CONSENT, retention = "with the poll answer")
     private String gender;
     @Column(name = "answered_at", nullable = false)
     private Instant answeredAt;

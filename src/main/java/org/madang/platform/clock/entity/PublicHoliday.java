@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.madang.platform.clock.Holiday;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** A row of the holiday calendar. */
 @Entity
@@ -16,8 +17,10 @@ public class PublicHoliday {
     @Column(name = "holiday_date")
     private LocalDate date;
     @Column(name = "name_ko", nullable = false)
+    @NotPersonalData("the name of a public holiday")
     private String nameKo;
     @Column(name = "name_en", nullable = false)
+    @NotPersonalData("the name of a public holiday")
     private String nameEn;
 
     protected PublicHoliday() {

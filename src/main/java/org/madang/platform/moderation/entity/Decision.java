@@ -9,6 +9,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.NotPersonalData;
+import org.madang.platform.personaldata.PersonalData;
 
 /** A moderator's decision on a case, with the reason its author sees, and the author's one appeal against it. */
 @Entity
@@ -24,10 +27,15 @@ public class Decision {
     @Column(name = "case_id", nullable = false)
     private UUID caseId;
     @Column(name = "content_kind", nullable = false)
+    @NotPersonalData("the kind of content, e.g. forum-post")
     private String contentKind;
     @Column(name = "content_id", nullable = false)
+    @NotPersonalData("the id of a post, not of a person")
     private UUID contentId;
     @Column(name = "author_id", nullable = false)
+    @PersonalData(what = "Author whose post a moderation decision concerns", whatKo = "검토 대상 게시자",
+            purpose = "Telling the author and enforcing suspensions",
+            legalBasis = LegalBasis.CONTRACT, retention = "2 years after the decision, or until the account is erased")
     private UUID authorId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -43,6 +51,9 @@ public class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
     @Column(name = "appeal_text")
+    @PersonalData(what = "Text of an author's appeal against a moderation decision", whatKo = "검토 결정 이의 내용",
+            purpose = "Deciding the appeal",
+            legalBasis = LegalBasis.CONTRACT, retention = "2 years after the decision, or until the account is erased")
     private String appealText;
     @Column(name = "appealed_at")
     private Instant appealedAt;

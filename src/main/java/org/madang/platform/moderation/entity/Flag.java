@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** One person's report that a piece of content breaks a rule. Who flagged is never shown to anyone but the database. */
 @Entity
@@ -19,8 +20,10 @@ public class Flag {
     @Id
     private UUID id;
     @Column(name = "content_kind", nullable = false)
+    @NotPersonalData("the kind of content, e.g. forum-post")
     private String contentKind;
     @Column(name = "content_id", nullable = false)
+    @NotPersonalData("the id of a post, not of a person")
     private UUID contentId;
     @Column(name = "flagger_id", nullable = false)
     private UUID flaggerId;

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /** A line of the public moderation log. It holds no person: only the acting role and the rule applied. */
 @Entity
@@ -17,12 +18,15 @@ public class LogEntry {
     @Column(name = "logged_at", nullable = false)
     private Instant loggedAt;
     @Column(name = "content_kind", nullable = false)
+    @NotPersonalData("the kind of content, e.g. forum-post")
     private String contentKind;
     @Column(name = "content_id", nullable = false)
+    @NotPersonalData("the id of a post, not of a person")
     private UUID contentId;
     @Column(nullable = false)
     private String action;
     @Column(name = "actor_role", nullable = false)
+    @NotPersonalData("a role name (e.g. MODERATOR), never a person")
     private String actorRole;
     @Column(name = "rule_code", nullable = false)
     private String ruleCode;

@@ -7,6 +7,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.NotPersonalData;
+import org.madang.platform.personaldata.PersonalData;
 
 /** A piece of content that was flagged: pending while it waits in the moderators' queue. */
 @Entity
@@ -16,10 +19,15 @@ public class ModerationCase {
     @Id
     private UUID id;
     @Column(name = "content_kind", nullable = false)
+    @NotPersonalData("the kind of content, e.g. forum-post")
     private String contentKind;
     @Column(name = "content_id", nullable = false)
+    @NotPersonalData("the id of a post, not of a person")
     private UUID contentId;
     @Column(name = "author_id", nullable = false)
+    @PersonalData(what = "Author of flagged content", whatKo = "신고된 게시물 작성자",
+            purpose = "Moderation of the author's content",
+            legalBasis = LegalBasis.CONTRACT, retention = "2 years after the case closes, or until the account is erased")
     private UUID authorId;
     @Column(nullable = false)
     private boolean pending;
