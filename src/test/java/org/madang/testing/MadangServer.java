@@ -252,6 +252,8 @@ public final class MadangServer {
                     }
                     location / {
                       # requests the server's HTTP layer would refuse with an empty 400, before any application code
+                      # (types {}: nginx's own answers are problem+json whatever the path's extension)
+                      types { }
                       default_type application/problem+json;
                       if ($request_uri ~ "%%00") { return 400 '%5$s'; }
                       if ($malformed_content_type) { return 400 '%5$s'; }
