@@ -144,6 +144,45 @@ class ForumPostingIT {
     }
 
     @Test
+    void aNewAccountPostsOnlyItsFirstDayAllowanceUntilItIsADayOld() throws Exception {
+        int allowance = 20; // madang.forum.new-account-posts-per-day, as the test server runs it
+        var newcomer = People.citizen();
+        String forumId = ForumDriver.topicForum(false);
+        String threadId = ForumDriver.thread(newcomer.session(), forumId, ForumDriver.unique("새 계정의 글"), "첫 글").getString("id");
+        // the per-minute limit would take minutes to reach the allowance: the rest of today's posts are written directly
+        try (var connection = MadangServer.get().connect();
+             var copy = connection.prepareStatement("""
+                     INSERT INTO forum_post (id, forum_id, thread_id, parent_id, depth, body_markdown, body_html, body_hash,
+                         author_id, author_name, state, created_at, last_activity_at)
+                     SELECT ?, forum_id, thread_id, id, 1, body_markdown, body_html, ?, author_id, author_name, state, created_at, created_at
+                     FROM forum_post WHERE id = ?""")) {
+            for (int i = 1; i < allowance; i++) {
+                copy.setObject(1, java.util.UUID.randomUUID());
+                copy.setString(2, "%064d".formatted(i));
+                copy.setObject(3, java.util.UUID.fromString(threadId));
+                copy.addBatch();
+            }
+            assertThat(copy.executeBatch()).hasSize(allowance - 1);
+        }
+        var refused = newcomer.session().post("/api/forums/posts/" + threadId + "/replies", Api.json("body", "하나 더", "stance", "FOR"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.header("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.json().getString("detail")).contains(Integer.toString(allowance));
+        int repliesBefore = Session.anonymous().get("/api/forums/threads/" + threadId).json().getJsonObject("thread").getInt("replyCount");
+
+        // an older account with as many posts today is not held back
+        try (var connection = MadangServer.get().connect();
+             var age = connection.prepareStatement("UPDATE account SET created_at = ? WHERE id = ?")) {
+            age.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(25 * 3600)));
+            age.setObject(2, newcomer.id());
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+        ForumDriver.reply(newcomer.session(), threadId, "하루가 지난 계정의 답글");
+        assertThat(Session.anonymous().get("/api/forums/threads/" + threadId).json().getJsonObject("thread").getInt("replyCount"))
+                .as("the refused reply was not counted").isEqualTo(repliesBefore + 1);
+    }
+
+    @Test
     void badInputIsRefusedWithProblemsAndWritesNothing() {
         var author = People.citizen();
         String forumId = ForumDriver.topicForum(true);
