@@ -34,6 +34,13 @@ public class ConsultationEndpoints implements RoleMatrix.Table {
     private static UUID closedComment;
     private static ConsultationDriver responded;
 
+    private static Api.Session commenter;
+
+    private static synchronized Api.Session commenter() {
+        if (commenter == null) commenter = People.citizen().session();
+        return commenter;
+    }
+
     static synchronized ConsultationDriver open() {
         if (open == null) {
             var d = ConsultationDriver.draft();
@@ -127,6 +134,13 @@ public class ConsultationEndpoints implements RoleMatrix.Table {
                 Endpoint.of("PUT", "/api/consultations/{id}/comments/{commentId}/reaction")
                         .call(who -> Call.of(open().path("/comments/" + openComment + "/reaction"), Api.json("agree", true)))
                         .signedIn().expect(200, Who.SIGNED_IN),
+                Endpoint.of("POST", "/api/consultations/{id}/comments/{commentId}/flags")
+                        // a comment of its own for each caller: enough flags would hide a shared one
+                        .call(who -> Call.of(open().path("/comments/" + open().comment(commenter(), "깃발 시험 의견 " + who) + "/flags"),
+                                Api.json("reason", "SPAM", "note", "matrix")))
+                        .signedIn().expect(200, Who.SIGNED_IN),
+                Endpoint.of("GET", "/api/consultations/comments/search").call(who -> Call.of("/api/consultations/comments/search?q=의견"))
+                        .permitAll(),
                 Endpoint.of("POST", "/api/consultations/{id}/answers")
                         .call(who -> Call.of(closed().path("/answers"), Api.json("commentIds",
                                 jakarta.json.Json.createArrayBuilder().add(closedComment.toString()).build(),

@@ -40,6 +40,10 @@ import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.moderation.boundary.ModerationResource;
+import org.madang.platform.moderation.control.Moderation;
+import org.madang.platform.search.SearchIndex;
+import org.madang.platform.search.SearchQuery;
 import org.madang.platform.text.Markdown;
 
 /** Comments on a consultation, agreement with them, the office's answers and the public "you said, we did" report. */
@@ -60,6 +64,12 @@ public class CommentsResource {
 
     @Inject
     ReportPdf pdf;
+
+    @Inject
+    Moderation moderation;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Context
     SecurityContext security;
@@ -125,6 +135,40 @@ public class CommentsResource {
     public Comments.Counts react(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId, @NotNull @Valid ReactionForm form) {
         consultations.visible(id, caller());
         return comments.react(id, commentId, form.agree(), caller().accountId());
+    }
+
+    @POST
+    @Path("{id}/comments/{commentId}/flags")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public ModerationResource.FlagResult flag(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId,
+                                              @NotNull @Valid ModerationResource.FlagRequest request) {
+        consultations.visible(id, caller());
+        comments.byId(id, commentId);
+        var flagged = moderation.flag(Comment.CONTENT_KIND, commentId, caller().accountId(), request.reason(), request.note());
+        return new ModerationResource.FlagResult(flagged.distinctFlags(), flagged.hidden());
+    }
+
+    public record CommentHit(UUID consultationId, UUID commentId, Instant createdAt, String snippetHtml) {
+    }
+
+    public record CommentSearchResults(long total, int offset, int limit, List<CommentHit> hits) {
+    }
+
+    /** Comments of every public consultation (or of one), by Korean or English words; hidden comments are never found. */
+    @GET
+    @Path("comments/search")
+    @PermitAll
+    public CommentSearchResults search(@QueryParam("q") @Size(max = 200) String q, @QueryParam("consultation") UUID consultation,
+                                       @QueryParam("from") @Size(max = 40) String from, @QueryParam("to") @Size(max = 40) String to,
+                                       @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(SearchIndex.MAX_OFFSET) int offset,
+                                       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(SearchIndex.MAX_LIMIT) int limit) {
+        if (consultation != null) consultations.visible(consultation, caller());
+        var page = searchIndex.search(new SearchQuery(java.util.Set.of(Comment.CONTENT_KIND), q,
+                consultation == null ? null : consultation.toString(), SearchQuery.bound("from", from), SearchQuery.bound("to", to),
+                offset, limit));
+        var hits = page.hits().stream().map(h -> new CommentHit(UUID.fromString(h.scope()), UUID.fromString(h.id()), h.date(),
+                h.snippetHtml())).toList();
+        return new CommentSearchResults(page.total(), offset, limit, hits);
     }
 
     @POST

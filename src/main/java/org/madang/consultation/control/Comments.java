@@ -25,6 +25,7 @@ import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 import org.madang.platform.mail.control.MailOutbox;
+import org.madang.platform.moderation.control.Moderation;
 
 /** Citizens' comments on a consultation, their agreement with each other, and the office's answers. */
 @ApplicationScoped
@@ -46,6 +47,12 @@ public class Comments {
     Accounts accounts;
 
     @Inject
+    Moderation moderation;
+
+    @Inject
+    CommentIndexing indexing;
+
+    @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "madang.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -64,6 +71,9 @@ public class Comments {
         if (!c.acceptsInputAt(clock.instant())) {
             throw new ProblemException(ProblemType.CONFLICT, "consultation.notTakingComments", c.state());
         }
+        moderation.suspendedUntil(author).ifPresent(until -> {
+            throw new ProblemException(ProblemType.FORBIDDEN, "forum.suspended", until.toString());
+        });
         Comment.Target target = target(consultationId, draft);
         if (draft.proposedText() != null && draft.articleId() == null) {
             throw ProblemException.invalid("proposedText", "consultation.proposalNeedsArticle");
@@ -72,7 +82,17 @@ public class Comments {
                 .setParameter("c", consultationId).getSingleResult() + 1;
         Comment comment = new Comment(consultationId, seq, target, draft.body(), draft.proposedText(), author, clock.instant());
         em.persist(comment);
+        indexing.changed(comment);
         return comment;
+    }
+
+    /** Moderation's hide or restore, kept in the search index too. */
+    @Transactional
+    public void moderate(UUID commentId, boolean hidden) {
+        Comment comment = em.find(Comment.class, commentId);
+        if (comment == null) throw ProblemException.notFound("comment");
+        comment.hide(hidden);
+        indexing.changed(comment);
     }
 
     /** Checks a passage's offsets against the article text: the quote must be exactly the characters between them. */

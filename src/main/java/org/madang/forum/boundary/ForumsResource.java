@@ -46,8 +46,8 @@ import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.moderation.boundary.ModerationResource;
 import org.madang.platform.moderation.control.Moderation;
-import org.madang.platform.moderation.entity.Flag;
 import org.madang.platform.search.SearchIndex;
 import org.madang.platform.search.SearchQuery;
 
@@ -112,12 +112,6 @@ public class ForumsResource {
     }
 
     public record ReactionRequest(@NotNull Reaction.Kind reaction) {
-    }
-
-    public record FlagRequest(@NotNull Flag.Reason reason, @Size(max = 1000) String note) {
-    }
-
-    public record FlagResult(long flags, boolean hidden) {
     }
 
     public record DigestRequest(@NotNull DigestPreference.Mode mode) {
@@ -300,11 +294,11 @@ public class ForumsResource {
     @POST
     @Path("posts/{postId}/flags")
     @RolesAllowed(Role.ANY_SIGNED_IN)
-    public FlagResult flag(@PathParam("postId") UUID postId, @NotNull @Valid FlagRequest request) {
+    public ModerationResource.FlagResult flag(@PathParam("postId") UUID postId, @NotNull @Valid ModerationResource.FlagRequest request) {
         Post post = forums.post(postId);
         if (!viewer().maySee(post) || post.deleted()) throw ProblemException.notFound("post");
         var flagged = moderation.flag(ForumContent.KIND, postId, caller().accountId(), request.reason(), request.note());
-        return new FlagResult(flagged.distinctFlags(), flagged.hidden());
+        return new ModerationResource.FlagResult(flagged.distinctFlags(), flagged.hidden());
     }
 
     // ---- attachments ----------------------------------------------------------------------------------------------
@@ -378,7 +372,7 @@ public class ForumsResource {
                                 @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(SearchIndex.MAX_OFFSET) int offset,
                                 @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(SearchIndex.MAX_LIMIT) int limit) {
         var page = searchIndex.search(new SearchQuery(java.util.Set.of(ForumIndexing.THREADS, ForumIndexing.POSTS), q,
-                forum == null ? null : forum.toString(), instant("from", from), instant("to", to), offset, limit));
+                forum == null ? null : forum.toString(), SearchQuery.bound("from", from), SearchQuery.bound("to", to), offset, limit));
         var hits = page.hits().stream().map(h -> {
             UUID id = UUID.fromString(h.id());
             UUID threadId = ForumIndexing.THREADS.equals(h.kind()) ? id : forums.threadOf(id);
@@ -387,16 +381,6 @@ public class ForumsResource {
         return new SearchResults(page.total(), offset, limit, hits);
     }
 
-    /** An ISO-8601 instant (2026-01-31T00:00:00Z) or a date (2026-01-31, midnight in Seoul). */
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneId.of("Asia/Seoul")).toInstant()
-                    : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "constraint.Pattern");
-        }
-    }
 
     // ---- views ----------------------------------------------------------------------------------------------------
 

@@ -26,4 +26,18 @@ public record SearchQuery(Set<String> kinds, String text, String scope, Instant 
     public static SearchQuery of(String text, int limit, String... kinds) {
         return new SearchQuery(Set.of(kinds), text, null, null, null, 0, limit);
     }
+
+    /**
+     * A date filter as an API takes it: an ISO-8601 instant (2026-01-31T00:00:00Z) or a date (2026-01-31, midnight in
+     * Seoul); null when blank, a 400 naming the field when unreadable.
+     */
+    public static Instant bound(String field, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneId.of("Asia/Seoul")).toInstant()
+                    : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.madang.platform.error.ProblemException.invalid(field, "constraint.Pattern");
+        }
+    }
 }

@@ -46,6 +46,14 @@ public class ModerationResource {
     @Context
     SecurityContext security;
 
+    /** A flag on any moderated content, posted to the feature that shows it (a forum post, a consultation comment). */
+    public record FlagRequest(@NotNull Flag.Reason reason, @Size(max = 1000) String note) {
+    }
+
+    /** How many people have flagged the content, and whether it is now hidden pending review. */
+    public record FlagResult(long flags, boolean hidden) {
+    }
+
     public record FlagView(String reason, String note, Instant flaggedAt) {
     }
 

@@ -1,0 +1,134 @@
+package org.madang.bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.madang.testing.Api;
+import org.madang.testing.Api.Session;
+import org.madang.testing.MadangServer;
+import org.madang.testing.People;
+import org.madang.testing.RoleSessions;
+import org.madang.testing.Who;
+
+/**
+ * Load driver for forum reads: starts Madang (PostgreSQL by default) as the integration tests do, makes a thread with
+ * REPLIES replies (written straight into the database: the posting limits would take hours), then for SECONDS lets
+ * CONCURRENCY anonymous clients read the thread's reply pages (50 replies each, oldest first, following the cursors
+ * round and round) and prints requests/s and latency percentiles.
+ *
+ * <pre>mvn -Pbench test-compile exec:exec -Dbench.main=org.madang.bench.ThreadReadLoad -Dbench.args="postgres 60 1000 16"</pre>
+ * (database, timed seconds, replies, concurrency)
+ */
+public final class ThreadReadLoad {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1) args = args[0].trim().split("\\s+"); // exec:exec passes bench.args as one argument
+        String db = args.length > 0 ? args[0] : "postgres";
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int replyCount = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        System.setProperty("madang.it.db", db);
+
+        var forum = RoleSessions.session(Who.ADMIN).post("/api/forums", Api.json("titleKo", "부하 시험 토론방", "titleEn", "Load test",
+                "description", "load", "stanceRequired", false, "residentsOnly", false));
+        if (forum.status() != 201) throw new IllegalStateException(forum.toString());
+        var thread = People.citizen().session().post("/api/forums/" + forum.json().getString("id") + "/threads",
+                Api.json("title", "천 개의 답글이 달린 글", "body", "교육 정책에 대한 의견을 나눠 주세요.", "stance", "NEUTRAL"));
+        if (thread.status() != 201) throw new IllegalStateException(thread.toString());
+        UUID threadId = UUID.fromString(thread.json().getString("id"));
+        writeReplies(threadId, replyCount);
+
+        List<String> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/forums/threads/" + threadId + "/replies?limit=50" + (cursor == null ? "" : "&cursor=" + cursor);
+            var page = Session.anonymous().get(path);
+            if (page.status() != 200) throw new IllegalStateException(page.toString());
+            pages.add(path);
+            var next = page.json().get("nextCursor");
+            cursor = next == null || next.getValueType() == jakarta.json.JsonValue.ValueType.NULL ? null
+                    : java.net.URLEncoder.encode(page.json().getString("nextCursor"), java.nio.charset.StandardCharsets.UTF_8);
+        } while (cursor != null);
+        System.out.printf("thread of %d replies on %s: %d pages of 50%n", replyCount, db, pages.size());
+
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        runFor(pool, pages, concurrency, 10, null, null);
+        System.out.printf("warmed up for 10 s; timing %d s ...%n", seconds);
+        List<long[]> latencies = new ArrayList<>();
+        var failures = new AtomicInteger();
+        long start = System.nanoTime();
+        int done = runFor(pool, pages, concurrency, seconds, latencies, failures);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("THREAD READS %s: %d pages in %.1f s = %.1f req/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
+                db, done, elapsed, done / elapsed, concurrency, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                all[all.length - 1] / 1e6, failures.get());
+        pool.shutdownNow();
+        System.exit(failures.get() == 0 ? 0 : 1);
+    }
+
+    /** Replies as the forum writes them (sanitised HTML beside the Markdown), one second apart so the order is fixed. */
+    private static void writeReplies(UUID threadId, int count) throws Exception {
+        try (var connection = MadangServer.get().connect();
+             var insert = connection.prepareStatement("""
+                     INSERT INTO forum_post (id, forum_id, thread_id, parent_id, depth, body_markdown, body_html, body_hash,
+                         author_id, author_name, stance, state, created_at, last_activity_at)
+                     SELECT ?, forum_id, id, id, 1, ?, ?, ?, author_id, author_name, 'FOR', 'VISIBLE', ?, ?
+                     FROM forum_post WHERE id = ?""");
+             var count_ = connection.prepareStatement("UPDATE forum_post SET reply_count = ? WHERE id = ?")) {
+            connection.setAutoCommit(false);
+            Instant first = Instant.now().minusSeconds(count + 60L);
+            for (int i = 0; i < count; i++) {
+                String text = "답글 " + i + ": 교육정책은 학교 현장의 목소리를 더 들어야 합니다. " + "지역 교육청과 학부모의 의견도 중요합니다. ".repeat(3);
+                var at = Timestamp.from(first.plusSeconds(i));
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, text);
+                insert.setString(3, "<p>" + text + "</p>");
+                insert.setString(4, "%064x".formatted(i));
+                insert.setTimestamp(5, at);
+                insert.setTimestamp(6, at);
+                insert.setObject(7, threadId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            count_.setInt(1, count);
+            count_.setObject(2, threadId);
+            count_.executeUpdate();
+            connection.commit();
+        }
+    }
+
+    /** Each client reads page (thread + n·concurrency) of the thread, round and round, until the time is up. */
+    private static int runFor(ExecutorService pool, List<String> pages, int concurrency, int seconds, List<long[]> latencies,
+                              AtomicInteger failures) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Integer>> clients = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            int thread = t;
+            long[] mine = new long[4_000_000 / concurrency];
+            if (latencies != null) synchronized (latencies) { latencies.add(mine); }
+            clients.add(pool.submit(() -> {
+                var reader = Session.anonymous();
+                int n = 0;
+                for (int i = thread; System.nanoTime() < end; i += concurrency) {
+                    long before = System.nanoTime();
+                    var reply = reader.get(pages.get(i % pages.size()));
+                    if (latencies != null && n < mine.length) mine[n] = System.nanoTime() - before;
+                    if (reply.status() != 200 && failures != null) failures.incrementAndGet();
+                    n++;
+                }
+                return n;
+            }));
+        }
+        int total = 0;
+        for (var c : clients) total += c.get();
+        return total;
+    }
+}
