@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
@@ -21,13 +19,12 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.persistence.AfterCommit;
 
 /**
  * The platform's full-text index of every feature's documents (Korean and English, see {@link Analysis}).
@@ -82,7 +79,7 @@ public class SearchIndex {
     @PostConstruct
     void open() {
         if (sources == null) sources = sourceBeans;
-        transactions = transactionRegistry();
+        transactions = AfterCommit.registry();
         try {
             index = new LuceneIndex(IN_MEMORY.equals(location) ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(location)));
             if (cluster != null) {
@@ -199,28 +196,11 @@ public class SearchIndex {
     }
 
     private void afterCommit(String what, Change change, Runnable tellOtherInstances) {
-        int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
-        if (status == Status.STATUS_NO_TRANSACTION) {
+        boolean scheduled = AfterCommit.run(transactions, () -> {
             apply(what, change);
             tellOtherInstances.run();
-        } else if (status != Status.STATUS_ACTIVE) {
-            // marked for rollback, or already ending: the change will not be in the database
-            LOG.fine(() -> "Search index: " + what + " dropped, its transaction does not commit");
-        } else {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int outcome) {
-                    if (outcome == Status.STATUS_COMMITTED) {
-                        apply(what, change);
-                        tellOtherInstances.run();
-                    }
-                }
-            });
-        }
+        });
+        if (!scheduled) LOG.fine(() -> "Search index: " + what + " dropped, its transaction does not commit");
     }
 
     private void apply(String what, Change change) {
@@ -234,14 +214,6 @@ public class SearchIndex {
         } catch (IOException | RuntimeException e) {
             // the database change stands; a rebuild brings the index back in line
             LOG.log(Level.WARNING, "Search index: " + what + " failed", e);
-        }
-    }
-
-    private static TransactionSynchronizationRegistry transactionRegistry() {
-        try {
-            return (TransactionSynchronizationRegistry) new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
-        } catch (NamingException | RuntimeException | NoClassDefFoundError outsideAContainer) {
-            return null;
         }
     }
 }
