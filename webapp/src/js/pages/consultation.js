@@ -58,7 +58,7 @@ function renderArticles() {
 
 function commentItem(c) {
   const article = consultation.articles.find(a => a.id === c.articleId);
-  const li = el('li', { class: 'madang-comment' });
+  const li = el('li', { class: 'madang-comment', id: `comment-${c.id}` });
   li.append(el('p', { class: 'madang-meta' }, `#${c.seq} · `, article ? `${article.label}` : el('span', { i18n: 'consultation.wholeDraft' })));
   if (c.quote) li.append(el('blockquote', {}, c.quote));
   const body = el('div', {});
@@ -82,8 +82,50 @@ function commentItem(c) {
     row.append(' ', yes, ' ', no);
   }
   li.append(row);
+  if (user && !c.mine) li.append(flagForm(c));
   if (c.decision) li.append(el('p', { class: 'madang-answer' }, el('strong', { i18n: `consultation.decision.${c.decision}` }), ` ${c.reason}`));
   return li;
+}
+
+const FLAG_REASONS = ['SPAM', 'ABUSE', 'PERSONAL_INFORMATION', 'OFF_TOPIC', 'ILLEGAL'];
+
+// Reporting a comment to the moderators: a disclosure with the reason and an optional note.
+function flagForm(c) {
+  const prefix = `flag-${c.id}`;
+  const status = el('div', { class: 'madang-status', role: 'status', id: `${prefix}-result` });
+  const reason = el('select', { id: `${prefix}-reason`, name: 'reason', class: 'krds-input' },
+    ...FLAG_REASONS.map(r => el('option', { value: r, i18n: `consultation.flagReason.${r}` })));
+  const note = el('input', { id: `${prefix}-note`, name: 'note', class: 'krds-input', maxlength: '1000' });
+  const form = el('form', { novalidate: true },
+    el('div', { class: 'form-group' }, el('label', { class: 'form-tit', for: reason.id, i18n: 'consultation.flagReason' }), reason),
+    el('div', { class: 'form-group' }, el('label', { class: 'form-tit', for: note.id, i18n: 'consultation.flagNote' }), note),
+    el('p', {}, el('button', { type: 'submit', class: 'krds-btn xsmall secondary', i18n: 'consultation.flagSend' })), status);
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    try {
+      const r = await post(consultationPath(id, `/comments/${c.id}/flags`), { reason: reason.value, note: note.value.trim() || null });
+      announce(status.id, 'success', { key: r.hidden ? 'consultation.flaggedHidden' : 'consultation.flagged' });
+      form.querySelector('button').disabled = true;
+    } catch (err) { fail(status.id, err); }
+  });
+  return el('details', { class: 'madang-flag' }, el('summary', { i18n: 'consultation.flag' }), form);
+}
+
+async function searchComments(e) {
+  e.preventDefault();
+  const q = $('comment-search-q').value.trim();
+  const list = $('comment-search-results');
+  list.textContent = '';
+  if (!q) return;
+  try {
+    const page = await get(`/api/consultations/comments/search?consultation=${encodeURIComponent(id)}&q=${encodeURIComponent(q)}&limit=20`, { redirect: false });
+    announce('comment-search-result', 'info', { key: 'consultation.searchFound', params: { count: page.total } });
+    for (const h of page.hits) {
+      const snippet = el('span', {});
+      snippet.innerHTML = h.snippetHtml; // escaped by the server, with <mark> around the matched words
+      list.append(el('li', {}, el('a', { href: `#comment-${h.commentId}` }, snippet)));
+    }
+  } catch (err) { fail('comment-search-result', err); }
 }
 
 function renderComments() {
@@ -215,6 +257,7 @@ async function load() {
 }
 
 $('target-whole').addEventListener('click', () => setTarget({ articleId: null }));
+$('comment-search').addEventListener('submit', searchComments);
 $('more-comments').addEventListener('click', () => loadComments(true).catch(err => fail('result', err)));
 $('comment-form').addEventListener('submit', async e => {
   e.preventDefault();

@@ -38,6 +38,10 @@ class ConsultationBrowserIT {
             browser.click("#comment-form button[type=submit]");
             browser.awaitText("#comments", body);
             check(browser, "consultation with a comment", "ko");
+            browser.type("#comment-search-q", "기간");
+            browser.click("#comment-search button[type=submit]");
+            browser.awaitText("#comment-search-results", "14일");
+            check(browser, "comment search results", "ko");
             browser.useLanguage("en");
             browser.awaitText("#comment-heading", "Leave a comment");
             check(browser, "consultation", "en");
