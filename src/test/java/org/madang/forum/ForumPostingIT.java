@@ -2,6 +2,7 @@ package org.madang.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -180,6 +181,30 @@ class ForumPostingIT {
         ForumDriver.reply(newcomer.session(), threadId, "하루가 지난 계정의 답글");
         assertThat(Session.anonymous().get("/api/forums/threads/" + threadId).json().getJsonObject("thread").getInt("replyCount"))
                 .as("the refused reply was not counted").isEqualTo(repliesBefore + 1);
+    }
+
+    @Test
+    void signedOutReadersSeeEveryChangeAtOnceThoughTheirPagesAreKept() {
+        var author = People.citizen();
+        var reader = People.citizen();
+        String forumId = ForumDriver.topicForum(false);
+        String threadId = ForumDriver.thread(author.session(), forumId, ForumDriver.unique("캐시 시험"), "본문").getString("id");
+        String replyId = ForumDriver.reply(author.session(), threadId, "처음 답글").getString("id");
+        String page = "/api/forums/threads/" + threadId + "/replies";
+        java.util.function.Supplier<JsonObject> firstReply = () -> Session.anonymous().get(page).json().getJsonArray("items").getJsonObject(0);
+        assertThat(firstReply.get().getInt("agreeCount")).isZero();
+        assertThat(firstReply.get().getInt("agreeCount")).as("read twice, the same").isZero();
+
+        assertThat(reader.session().put("/api/forums/posts/" + replyId + "/reaction", Api.json("reaction", "AGREE")).status()).isEqualTo(200);
+        assertThat(firstReply.get().getInt("agreeCount")).isEqualTo(1);
+        int version = author.session().get("/api/forums/posts/" + replyId).json().getInt("version");
+        assertThat(author.session().put("/api/forums/posts/" + replyId, Api.json("body", "고친 답글", "version", version)).status()).isEqualTo(200);
+        assertThat(firstReply.get().getString("bodyHtml")).contains("고친 답글");
+        ForumDriver.reply(reader.session(), threadId, "두 번째 답글");
+        assertThat(Session.anonymous().get(page).json().getJsonArray("items")).hasSize(2);
+        assertThat(Session.anonymous().get("/api/forums/threads/" + threadId).json().getJsonObject("thread").getInt("replyCount")).isEqualTo(2);
+        assertThat(author.session().delete("/api/forums/posts/" + replyId).status()).isEqualTo(200);
+        assertThat(firstReply.get().getBoolean("deleted")).isTrue();
     }
 
     @Test

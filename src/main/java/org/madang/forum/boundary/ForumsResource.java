@@ -31,11 +31,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.madang.forum.control.Attachments;
 import org.madang.forum.control.Following;
 import org.madang.forum.control.ForumContent;
 import org.madang.forum.control.ForumIndexing;
 import org.madang.forum.control.Forums;
+import org.madang.forum.control.ThreadPages;
 import org.madang.forum.control.Viewer;
 import org.madang.forum.entity.Attachment;
 import org.madang.forum.entity.DigestPreference;
@@ -60,6 +62,9 @@ public class ForumsResource {
 
     static final String SORTS = "NEWEST|OLDEST|MOST_AGREED|MOST_DISCUSSED";
     static final int MAX_BODY_CHARS = 20_000;
+
+    @Inject
+    ThreadPages threadPages;
 
     @Inject
     Forums forums;
@@ -204,9 +209,12 @@ public class ForumsResource {
     @Path("threads/{threadId}")
     @PermitAll
     public ThreadView thread(@PathParam("threadId") UUID threadId) {
-        Post thread = forums.thread(threadId);
         UUID me = viewer().accountId();
-        return new ThreadView(view(thread), ForumView.of(forums.forum(thread.forumId())), following.follows(threadId, me));
+        Supplier<ThreadView> compute = () -> {
+            Post thread = forums.thread(threadId);
+            return new ThreadView(view(thread), ForumView.of(forums.forum(thread.forumId())), following.follows(threadId, me));
+        };
+        return me == null ? threadPages.view(threadId, "thread", compute) : compute.get();
     }
 
     @GET
@@ -216,8 +224,12 @@ public class ForumsResource {
                             @QueryParam("sort") @DefaultValue("OLDEST") @Pattern(regexp = SORTS) String sort,
                             @QueryParam("cursor") @Size(max = 100) String cursor,
                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        var page = forums.replies(threadId, Forums.Sort.valueOf(sort), cursor, limit);
-        return new PostPage(views(page.items()), page.nextCursor());
+        Supplier<PostPage> compute = () -> {
+            var page = forums.replies(threadId, Forums.Sort.valueOf(sort), cursor, limit);
+            return new PostPage(views(page.items()), page.nextCursor());
+        };
+        return viewer().accountId() == null ? threadPages.view(threadId, "replies " + sort + " " + limit + " " + cursor, compute)
+                : compute.get();
     }
 
     @PUT

@@ -28,6 +28,9 @@ public class Attachments {
     EntityManager em;
 
     @Inject
+    ThreadPages pages;
+
+    @Inject
     Forums forums;
 
     @Inject
@@ -67,6 +70,7 @@ public class Attachments {
         if (count >= MAX_PER_POST) throw new ProblemException(ProblemType.CONFLICT, "forum.tooManyAttachments", MAX_PER_POST);
         var attachment = new Attachment(postId, safeName(fileName, type), type, content, sha256(content), clock.instant());
         em.persist(attachment);
+        pages.changed(post.threadId());
         return attachment;
     }
 

@@ -50,6 +50,9 @@ public class Forums {
     ForumIndexing indexing;
 
     @Inject
+    ThreadPages pages;
+
+    @Inject
     @ConfigProperty(name = "madang.forum.edit-window-minutes", defaultValue = "15")
     int editWindowMinutes;
 
@@ -256,7 +259,7 @@ public class Forums {
         }
         em.flush();
         following.replied(reply, thread(reply.threadId()));
-        indexing.changed(reply);
+        changed(reply);
         return reply;
     }
 
@@ -278,7 +281,7 @@ public class Forums {
         em.persist(new PostRevision(post, now));
         post.edit(title == null ? null : title.strip(), PostText.of(markdown), now);
         em.flush();
-        indexing.changed(post);
+        changed(post);
         return post;
     }
 
@@ -290,7 +293,7 @@ public class Forums {
         if (!post.deleted()) {
             post.delete(now());
             em.flush();
-            indexing.changed(post);
+            changed(post);
         }
         return post;
     }
@@ -325,7 +328,14 @@ public class Forums {
         em.createQuery("UPDATE Post p SET p.agreeCount = p.agreeCount + :a, p.disagreeCount = p.disagreeCount + :d WHERE p.id = :id")
                 .setParameter("a", agree).setParameter("d", disagree).setParameter("id", postId).executeUpdate();
         em.refresh(post);
+        pages.changed(post.threadId());
         return post;
+    }
+
+    /** Keeps the search index and signed-out readers' cached pages in step with a changed post. */
+    private void changed(Post post) {
+        indexing.changed(post);
+        pages.changed(post.threadId());
     }
 
     /** Moderation's changes of state (hide, restore, remove), kept in the index too. */
@@ -334,6 +344,6 @@ public class Forums {
         Post post = locked(postId);
         post.moderate(state);
         em.flush();
-        indexing.changed(post);
+        changed(post);
     }
 }
