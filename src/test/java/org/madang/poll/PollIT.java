@@ -124,6 +124,48 @@ class PollIT {
         assertThat(results.getJsonArray("counts").getJsonObject(2).getInt("count")).isEqualTo(66);
     }
 
+    @Test
+    void breakdownsUseOnlyWhatIsSharedUnderTheLedgersConsentAndForgetItOnWithdrawal() {
+        // multiple choice: one "respondents" column, so five of each gender (k = 5) publish every cell
+        String poll = PollDriver.create(moderator(), PollDriver.form("MULTIPLE", "LIVE", false, Instant.now().plusSeconds(3600), null));
+        List<Session> women = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            var citizen = People.citizen().session();
+            String gender = i < 5 ? "FEMALE" : "MALE";
+            var shared = citizen.put("/api/polls/attributes", "{\"birthYear\":1990,\"gender\":\"" + gender + "\",\"shareDistrict\":false}");
+            assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+            assertThat(citizen.get("/api/privacy/me/consents/POLL_DEMOGRAPHICS").json().getBoolean("granted"))
+                    .as("sharing is recorded in the consent ledger").isTrue();
+            assertThat(citizen.put(poll + "/response", PollDriver.answer(0)).status()).isEqualTo(200);
+            if (i < 5) women.add(citizen);
+        }
+        assertThat(genderRows(poll)).isEqualTo(Map.of("FEMALE", 5, "MALE", 5));
+
+        var withdrawn = women.get(0).delete("/api/privacy/me/consents/POLL_DEMOGRAPHICS");
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        var attributes = women.get(0).get("/api/polls/attributes").json();
+        assertThat(attributes.containsKey("gender") && !attributes.isNull("gender")).as("what was shared is gone").isFalse();
+        assertThat(genderRows(poll)).as("four women is below k: their row is suppressed, and so is the one that would reveal it")
+                .doesNotContainKey("FEMALE").doesNotContainKey("MALE");
+
+        // sharing nothing on the poll form withdraws too
+        assertThat(women.get(1).put("/api/polls/attributes", "{\"shareDistrict\":false}").status()).isEqualTo(200);
+        assertThat(women.get(1).get("/api/privacy/me/consents/POLL_DEMOGRAPHICS").json().getBoolean("granted")).isFalse();
+    }
+
+    /** The published row totals of the gender breakdown (suppressed rows left out). */
+    private static Map<String, Integer> genderRows(String poll) {
+        var breakdown = moderator().get(poll + "/results").json().getJsonArray("breakdowns").stream().map(v -> v.asJsonObject())
+                .filter(b -> b.getString("dimension").equals("gender")).findFirst().orElseThrow();
+        Map<String, Integer> rows = new java.util.TreeMap<>();
+        var categories = breakdown.getJsonArray("categories");
+        var totals = breakdown.getJsonArray("rowTotals");
+        for (int i = 0; i < categories.size(); i++) {
+            if (!totals.isNull(i)) rows.put(categories.getString(i), totals.getInt(i));
+        }
+        return rows;
+    }
+
     private static Session signInRetrying(String email) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -8,4 +8,10 @@ import java.util.UUID;
  */
 public interface Consents {
     boolean hasConsent(UUID accountId, ConsentPurpose purpose);
+
+    /**
+     * What a feature's own form said: grants the purpose's current text, or withdraws (firing
+     * {@link ConsentWithdrawn}). Nothing is recorded when the ledger already says so.
+     */
+    void record(UUID accountId, ConsentPurpose purpose, boolean granted);
 }

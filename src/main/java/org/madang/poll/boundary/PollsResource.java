@@ -244,7 +244,7 @@ public class PollsResource {
         return polls.consent(caller().accountId()).map(Attributes::of).orElse(new Attributes(null, null, false));
     }
 
-    /** Stand-in for issue 10's consent ledger: what the person lets poll breakdowns use. */
+    /** What the person lets poll breakdowns use; sharing anything grants POLL_DEMOGRAPHICS in the consent ledger, sharing nothing withdraws it. */
     @PUT
     @Path("attributes")
     @RolesAllowed(Role.ANY_SIGNED_IN)

@@ -1,6 +1,7 @@
 package org.madang.poll.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -22,6 +23,9 @@ import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 import org.madang.platform.organisation.entity.Organisation;
+import org.madang.platform.personaldata.ConsentPurpose;
+import org.madang.platform.personaldata.ConsentWithdrawn;
+import org.madang.platform.personaldata.Consents;
 import org.madang.poll.entity.AttributeConsent;
 import org.madang.poll.entity.Poll;
 import org.madang.poll.entity.PollResponse;
@@ -38,6 +42,9 @@ public class Polls {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Consents consents;
 
     Clock clock = Clock.systemUTC();
 
@@ -215,7 +222,7 @@ public class Polls {
     /** The attributes the person consented to share, as they are at the moment of answering. */
     PollResponse.Attributes attributes(Account account, Instant now) {
         AttributeConsent consent = em.find(AttributeConsent.class, account.id());
-        if (consent == null) return PollResponse.Attributes.NONE;
+        if (consent == null || !consents.hasConsent(account.id(), ConsentPurpose.POLL_DEMOGRAPHICS)) return PollResponse.Attributes.NONE;
         String district = consent.shareDistrict() && account.identityLevel() == IdentityLevel.VERIFIED_RESIDENT
                 ? account.residentDistrict() : null;
         return new PollResponse.Attributes(district, ageBand(consent.birthYear(), now), consent.gender());
@@ -241,6 +248,11 @@ public class Polls {
         if (birthYear != null && (birthYear < year - 120 || birthYear > year)) {
             throw ProblemException.invalid("birthYear", "poll.badBirthYear");
         }
+        if (birthYear == null && gender == null && !shareDistrict) {
+            consents.record(accountId, ConsentPurpose.POLL_DEMOGRAPHICS, false); // removes what was shared
+            em.createQuery("DELETE FROM AttributeConsent c WHERE c.accountId = :a").setParameter("a", accountId).executeUpdate();
+            return new AttributeConsent(accountId);
+        }
         AttributeConsent consent = em.find(AttributeConsent.class, accountId);
         if (consent == null) {
             consent = new AttributeConsent(accountId);
@@ -249,7 +261,19 @@ public class Polls {
         } else {
             consent.set(birthYear, gender, shareDistrict, clock.instant());
         }
+        consents.record(accountId, ConsentPurpose.POLL_DEMOGRAPHICS, true);
         return consent;
+    }
+
+    /**
+     * The person withdrew consent to poll breakdowns (here or on the My-data page): what they shared goes, and so do
+     * the attributes kept with their answers, so no breakdown computed from now on counts them.
+     */
+    void consentWithdrawn(@Observes ConsentWithdrawn withdrawn) {
+        if (withdrawn.purpose() != ConsentPurpose.POLL_DEMOGRAPHICS) return;
+        em.createQuery("DELETE FROM AttributeConsent c WHERE c.accountId = :a").setParameter("a", withdrawn.accountId()).executeUpdate();
+        em.createQuery("UPDATE PollResponse r SET r.district = NULL, r.ageBand = NULL, r.gender = NULL WHERE r.accountId = :a")
+                .setParameter("a", withdrawn.accountId()).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,8 +10,9 @@ import org.madang.platform.personaldata.LegalBasis;
 import org.madang.platform.personaldata.PersonalData;
 
 /**
- * A stand-in for the consent ledger (issue 10): the optional attributes a person lets poll breakdowns use. Only
- * what is here (and the registrar-checked district, when shared) ever reaches a breakdown.
+ * The optional attributes a person lets poll breakdowns use, alongside their POLL_DEMOGRAPHICS consent in the ledger:
+ * used only while that consent stands, and deleted when it is withdrawn. Only what is here (and the
+ * registrar-checked district, when shared) ever reaches a breakdown.
  */
 @Entity
 @Table(name = "poll_attribute_consent")

@@ -1,6 +1,7 @@
 package org.madang.privacy.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 import org.madang.platform.personaldata.ConsentPurpose;
+import org.madang.platform.personaldata.ConsentWithdrawn;
 import org.madang.platform.personaldata.Consents;
 import org.madang.privacy.entity.ConsentEvent;
 
@@ -30,6 +32,9 @@ public class ConsentLedger implements Consents {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<ConsentWithdrawn> withdrawn;
 
     Clock clock = Clock.systemUTC();
 
@@ -96,6 +101,19 @@ public class ConsentLedger implements Consents {
         return append(accountId, purpose, latest == null ? text.version() : latest.textVersion(), false);
     }
 
+    @Override
+    @Transactional
+    public void record(UUID accountId, ConsentPurpose purpose, boolean granted) {
+        var latest = latest(accountId, purpose);
+        if (!granted) {
+            if (latest != null && latest.granted()) withdraw(accountId, purpose);
+            return;
+        }
+        var text = currentTexts().get(purpose);
+        if (text == null) throw ProblemException.notFound(purpose.name());
+        if (latest == null || !latest.granted() || latest.textVersion() != text.version()) append(accountId, purpose, text.version(), true);
+    }
+
     /** Part of erasure: the person's ledger goes with their account. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int eraseHistory(UUID accountId) {
@@ -109,6 +127,7 @@ public class ConsentLedger implements Consents {
         if (previous != null && !at.isAfter(previous.at())) at = previous.at().plusNanos(1000);
         var event = new ConsentEvent(accountId, purpose, version, granted, at);
         em.persist(event);
+        if (!granted) withdrawn.fire(new ConsentWithdrawn(accountId, purpose));
         audit.record(accountId.toString(), granted ? "consent.granted" : "consent.withdrawn", "account:" + accountId,
                 purpose + " v" + version);
         return event;
