@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.madang.platform.personaldata.NotPersonalData;
 import org.madang.platform.personaldata.PersonalData;
+import org.madang.platform.personaldata.PersonalDataHolder;
 
 /**
  * The inventory rule: every field of a JPA entity whose name has a personal-looking word in it (see
@@ -108,7 +109,33 @@ class PersonalDataInventoryTest {
                 .anyMatch(PERSONAL_WORDS::contains);
     }
 
+    @Test
+    void everyEntityWithPersonalDataHasAHolderThatExportsAndErasesIt() throws ReflectiveOperationException {
+        var covered = new java.util.TreeSet<String>();
+        var holders = classes(PersonalDataHolder.class::isAssignableFrom).stream()
+                .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers())).toList();
+        assertThat(holders).hasSizeGreaterThan(3);
+        for (var holder : holders) {
+            var constructor = holder.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            ((PersonalDataHolder) constructor.newInstance()).fields().forEach(f -> covered.add(f.table()));
+        }
+        var declaring = new java.util.TreeSet<String>();
+        for (var entity : entities()) {
+            if (Arrays.stream(entity.getDeclaredFields()).anyMatch(f -> f.isAnnotationPresent(PersonalData.class))) {
+                var table = entity.getAnnotation(jakarta.persistence.Table.class);
+                declaring.add(table == null ? entity.getSimpleName() : table.name());
+            }
+        }
+        assertThat(covered).as("tables with @PersonalData fields that no PersonalDataHolder lists in fields() (so nothing exports or erases them)")
+                .containsAll(declaring);
+    }
+
     private static List<Class<?>> entities() {
+        return classes(type -> type.isAnnotationPresent(Entity.class));
+    }
+
+    private static List<Class<?>> classes(java.util.function.Predicate<Class<?>> wanted) {
         var loader = Thread.currentThread().getContextClassLoader();
         try (var files = Files.walk(CLASSES)) {
             var entities = new ArrayList<Class<?>>();
@@ -117,7 +144,7 @@ class PersonalDataInventoryTest {
                 if (!name.startsWith("org/madang/") || name.contains("-info")) continue;
                 try {
                     var type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
-                    if (type.isAnnotationPresent(Entity.class)) entities.add(type);
+                    if (wanted.test(type)) entities.add(type);
                 } catch (ClassNotFoundException | LinkageError e) {
                     throw new IllegalStateException("Could not load " + name, e);
                 }

@@ -141,6 +141,18 @@ class PrivacyIT {
         String name = "지울이름-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(person.session().patch("/api/me", Api.json("displayName", name)).status()).isEqualTo(200);
         person.session().put("/api/privacy/me/consents/EMAIL_DIGEST", Api.json("version", 1));
+        // something in public under the name: a forum thread
+        var forum = RoleSessions.session(Who.ADMIN).post("/api/forums", Api.json("titleKo", "지우기 시험 " + UUID.randomUUID(),
+                "titleEn", "Erasure test", "description", "erasure", "stanceRequired", false, "residentsOnly", false));
+        assertThat(forum.status()).as(forum.toString()).isEqualTo(201);
+        var thread = person.session().post("/api/forums/" + forum.json().getString("id") + "/threads",
+                Api.json("title", "공원을 늘려 주세요", "body", "산책할 곳이 부족합니다."));
+        assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
+        String threadPath = "/api/forums/threads/" + thread.json().getString("id");
+        assertThat(Session.anonymous().get(threadPath).json().getJsonObject("thread").getString("authorName")).isEqualTo(name);
+        var exported = person.session().get("/api/privacy/me/export").json().getJsonObject("sections");
+        assertThat(exported.getJsonObject("forum").getJsonArray("posts").getJsonObject(0).getString("text")).isEqualTo("산책할 곳이 부족합니다.");
+        assertThat(exported.keySet()).contains("forum", "polls", "consultations", "disclosure", "moderation");
         String ballotsBefore = ballotFingerprint();
 
         var asked = person.session().post("/api/privacy/me/erasure-requests", Api.json("removeContributions", false));
@@ -173,8 +185,38 @@ class PrivacyIT {
             assertThat(row.getString(1)).isEqualTo("탈퇴한 사용자 " + pseudonym + " (Former user " + pseudonym + ")");
             assertThat(row.getTimestamp(2)).isNotNull();
         }
+        // the thread is still there, under the pseudonym
+        var kept = Session.anonymous().get(threadPath).json().getJsonObject("thread");
+        assertThat(kept.getString("authorName")).isEqualTo("탈퇴한 사용자 " + pseudonym + " (Former user " + pseudonym + ")");
+        assertThat(kept.getString("bodyHtml")).contains("산책할 곳이 부족합니다.");
         // ballots never held identity: the board, the credentials and the roll's districts are exactly as before
         assertThat(ballotFingerprint()).isEqualTo(ballotsBefore);
+    }
+
+    @Test
+    void erasureWithContributionsLeavesTombstonesInTheForumAndTakesCommentsOutOfTheRecord() throws SQLException {
+        var person = People.citizen();
+        var forum = RoleSessions.session(Who.ADMIN).post("/api/forums", Api.json("titleKo", "기여 삭제 시험 " + UUID.randomUUID(),
+                "titleEn", "Erasure test", "description", "erasure", "stanceRequired", false, "residentsOnly", false));
+        String word = "놀이터" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 4);
+        var thread = person.session().post("/api/forums/" + forum.json().getString("id") + "/threads",
+                Api.json("title", word + " 제목", "body", word + " 본문입니다."));
+        assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
+        String threadPath = "/api/forums/threads/" + thread.json().getString("id");
+        assertThat(Session.anonymous().get("/api/forums/search?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8))
+                .json().getInt("total")).isEqualTo(1);
+
+        var asked = person.session().post("/api/privacy/me/erasure-requests", Api.json("removeContributions", true));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        var done = RoleSessions.session(Who.PRIVACY_OFFICER).post("/api/privacy/erasure-requests/" + asked.json().getString("id") + "/completion");
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+
+        var tombstone = Session.anonymous().get(threadPath).json().getJsonObject("thread");
+        assertThat(tombstone.getBoolean("deleted")).isTrue();
+        assertThat(tombstone.toString()).doesNotContain(word);
+        assertThat(Session.anonymous().get("/api/forums/search?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8))
+                .json().getInt("total")).as("gone from search").isZero();
+        assertThat(tablesContaining(word)).isEmpty();
     }
 
     @Test

@@ -80,6 +80,14 @@ public class Comment {
 
     public void hide(boolean hidden) { this.hidden = hidden; }
 
+    /** Erasure of the author with their contributions: the comment leaves the record, its text with it. */
+    public void erase() {
+        hidden = true;
+        body = "";
+        proposedText = null;
+        quote = null;
+    }
+
     public UUID id() { return id; }
     public UUID consultationId() { return consultationId; }
     public long seq() { return seq; }

@@ -59,6 +59,12 @@ public class Statement {
 
     public void moderate(int moderated) { this.moderated = (short) moderated; }
 
+    /** Erasure of the author with their contributions: moderated out, its text gone (votes on it stay counted). */
+    public void erase() {
+        moderated = -1;
+        text = "";
+    }
+
     public UUID id() { return id; }
     public UUID consultationId() { return consultationId; }
     public int seq() { return seq; }

@@ -145,6 +145,15 @@ public class Post {
 
     public void moderate(State newState) { state = newState; }
 
+    /** Erasure of the author: the post stays in its thread under the pseudonym. */
+    public void renameAuthor(String pseudonym) { authorName = pseudonym; }
+
+    /** Erasure of the author with their contributions: a tombstone with neither text nor title. */
+    public void erase(Instant now) {
+        delete(now);
+        if (title != null) title = "";
+    }
+
     public boolean isThread() { return depth == 0; }
 
     public UUID id() { return id; }

@@ -70,5 +70,6 @@ public class Reaction {
         reactedAt = now;
     }
 
+    public UUID postId() { return postId; }
     public Kind kind() { return kind; }
 }

@@ -46,6 +46,9 @@ public class Polls {
     @Inject
     Consents consents;
 
+    @Inject
+    PollPersonalData personalData;
+
     Clock clock = Clock.systemUTC();
 
     public record Option(String ko, String en) {
@@ -249,8 +252,8 @@ public class Polls {
             throw ProblemException.invalid("birthYear", "poll.badBirthYear");
         }
         if (birthYear == null && gender == null && !shareDistrict) {
-            consents.record(accountId, ConsentPurpose.POLL_DEMOGRAPHICS, false); // removes what was shared
-            em.createQuery("DELETE FROM AttributeConsent c WHERE c.accountId = :a").setParameter("a", accountId).executeUpdate();
+            consents.record(accountId, ConsentPurpose.POLL_DEMOGRAPHICS, false);
+            personalData.erase(accountId, false); // also when the ledger had nothing to withdraw
             return new AttributeConsent(accountId);
         }
         AttributeConsent consent = em.find(AttributeConsent.class, accountId);
@@ -270,10 +273,7 @@ public class Polls {
      * the attributes kept with their answers, so no breakdown computed from now on counts them.
      */
     void consentWithdrawn(@Observes ConsentWithdrawn withdrawn) {
-        if (withdrawn.purpose() != ConsentPurpose.POLL_DEMOGRAPHICS) return;
-        em.createQuery("DELETE FROM AttributeConsent c WHERE c.accountId = :a").setParameter("a", withdrawn.accountId()).executeUpdate();
-        em.createQuery("UPDATE PollResponse r SET r.district = NULL, r.ageBand = NULL, r.gender = NULL WHERE r.accountId = :a")
-                .setParameter("a", withdrawn.accountId()).executeUpdate();
+        if (withdrawn.purpose() == ConsentPurpose.POLL_DEMOGRAPHICS) personalData.erase(withdrawn.accountId(), false);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
