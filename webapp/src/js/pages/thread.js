@@ -199,6 +199,7 @@ async function openHistory(p) {
   list.textContent = '';
   $('history-status').textContent = '';
   $('history-dialog').showModal();
+  $('history-heading').focus(); // the heading, not the close button: the dialog is for reading
   try {
     const { items } = await get(p.revisionsUrl || `/api/forums/posts/${encodeURIComponent(p.id)}/revisions`, { redirect: false });
     for (const r of items) {
