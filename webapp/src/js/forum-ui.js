@@ -21,7 +21,7 @@ export function stanceBadge(stance) {
 /** "Author · time · stance · (edited)" for a post the reader may see. */
 export function byline(post) {
   const p = el('p', { class: 'madang-meta' });
-  if (post.authorName) p.append(el('span', { class: 'madang-user-name' }, post.authorName), ' · ');
+  if (post.authorName) p.append(el('span', { class: 'madang-author' }, post.authorName), ' · ');
   p.append(timeEl(post.createdAt));
   const badge = stanceBadge(post.stance);
   if (badge) p.append(' ', badge);

@@ -94,7 +94,7 @@ function postArticle(p) {
       el('li', {}, el('a', { href: a.url }, a.fileName), el('span', { class: 'madang-meta' }, ` (${a.contentType}, ${Math.ceil(a.sizeBytes / 1024)} KB)`)))));
   }
   if (p.canEdit && p.editableUntil) art.append(el('p', { class: 'madang-meta', i18n: 'forum.editableUntil', i18nParams: { time: formatDate(p.editableUntil) } }));
-  art.append(reactionRow(p));
+  if (!p.withheld && !p.deleted) art.append(reactionRow(p));
   const actions = postActions(p);
   if (actions) art.append(actions);
   return art;
