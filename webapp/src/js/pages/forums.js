@@ -13,6 +13,7 @@ const $ = id => document.getElementById(id);
 const PAGE = 20;
 let forums = [];
 let nextForums = null;
+let allForums = []; // every forum, for the search filter
 let search = null; // { values, hits, total }
 
 function renderForums() {
@@ -30,11 +31,29 @@ function renderForums() {
   }
   $('forums-empty').hidden = forums.length > 0;
   $('more-forums').hidden = !nextForums;
+  renderFilter();
+}
+
+function renderFilter() {
   const select = $('search-forum');
   const keep = select.value;
   while (select.options.length > 1) select.remove(1);
-  for (const f of forums) select.append(el('option', { value: f.id }, forumTitle(f, lang())));
+  for (const f of allForums) select.append(el('option', { value: f.id }, forumTitle(f, lang())));
   select.value = [...select.options].some(o => o.value === keep) ? keep : '';
+}
+
+/** Every forum for the search filter, page by page (bounded). */
+async function loadFilter() {
+  let cursor = null;
+  const found = [];
+  for (let i = 0; i < 20; i++) {
+    const page = await get(pagePath('/api/forums', { cursor, limit: 100 }), { redirect: false });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  allForums = found;
+  renderFilter();
 }
 
 async function loadForums(more) {
@@ -45,7 +64,7 @@ async function loadForums(more) {
 }
 
 function forumName(id) {
-  const f = forums.find(x => x.id === id);
+  const f = allForums.find(x => x.id === id) || forums.find(x => x.id === id);
   return f ? forumTitle(f, lang()) : '';
 }
 
@@ -98,7 +117,7 @@ async function load() {
   const user = await currentUser();
   $('moderation-link').hidden = !hasRole(user, 'MODERATOR');
   $('mine-link').hidden = !user;
-  await loadForums(false);
+  await Promise.all([loadForums(false), loadFilter()]);
   $('result').textContent = '';
 }
 
