@@ -1,7 +1,7 @@
 // One forum: its threads in the chosen order, page by page ("more"), and a new-thread form for signed-in people.
 import '../shell.js';
 import { get, post } from '../api.js';
-import { lang, onLangChange, setText } from '../i18n.js';
+import { lang, onLangChange, t } from '../i18n.js';
 import { currentUser } from '../session.js';
 import { signInUrl } from '../next.js';
 import { announce, clearErrors, showProblem, showValidation, busy } from '../forms.js';
@@ -56,7 +56,7 @@ function renderHead() {
 }
 
 async function load() {
-  if (!id) throw new Error('?id=');
+  if (!id) throw new Error(t('forum.noForumId'));
   const [user, f] = await Promise.all([currentUser(), get(`/api/forums/${encodeURIComponent(id)}`, { redirect: false })]);
   forum = f;
   const params = new URLSearchParams(location.search);

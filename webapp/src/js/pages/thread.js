@@ -319,7 +319,7 @@ async function load() {
     id = p.threadId;
     location.hash = `post-${postId}`;
   }
-  if (!id) throw new Error('?id=');
+  if (!id) throw new Error(t('forum.noThreadId'));
   user = await currentUser();
   view = await get(`/api/forums/threads/${encodeURIComponent(id)}`, { redirect: false });
   $('reply-form').hidden = !user;
