@@ -61,6 +61,8 @@ const visitsOf = path => {
   if (path === '/elections/index.html') return ['', '?page=2'];
   if (path === '/consultations/consultation.html') return ['?id=c-open', '?id=c-done'];
   if (path === '/consultations/report.html') return ['?id=c-done'];
+  if (path === '/forums/forum.html') return ['?id=f-topic', '?id=f-org'];
+  if (path === '/forums/thread.html') return ['?id=t-1'];
   return [queries[path] || ''];
 };
 const csvFile = join(mkdtempSync(join(tmpdir(), 'madang-axe-')), 'roll.csv');
@@ -119,6 +121,47 @@ async function errorStates(page, path, query, lang, who) {
     await page.click('#confirm-yes');
     await page.waitForSelector('#lifecycle-status.is-error');
     await again('move refused');
+  }
+  if (path === '/forums/index.html' && !who) {
+    await press(page, '#search-form button[type=submit]');
+    await page.waitForSelector('#search-form .form-hint-invalid');
+    await again('empty search');
+    await page.type('#search-q', '디지털');
+    await press(page, '#search-form button[type=submit]');
+    await page.waitForSelector('#search-results mark');
+    await again('search results');
+  }
+  if (path === '/forums/forum.html' && query.includes('f-topic') && who === 'citizen@madang.test') {
+    await press(page, '#thread-form button[type=submit]');
+    await page.waitForSelector('#thread-form .form-hint-invalid');
+    await again('new thread errors');
+  }
+  if (path === '/forums/thread.html' && who === 'citizen@madang.test') {
+    await press(page, '#reply-form button[type=submit]');
+    await page.waitForSelector('#reply-form .form-hint-invalid');
+    await again('reply errors');
+    await press(page, '#post-r-1 [data-action=reply]');
+    await again('replying to a reply');
+    await press(page, '#post-r-1 [data-action=flag]');
+    await page.waitForSelector('#flag-dialog[open] #flag-reason option[value=SPAM]');
+    await press(page, '#flag-form button[type=submit]');
+    await page.waitForSelector('#flag-form .form-hint-invalid');
+    await again('flag dialog with an error');
+    await press(page, '#flag-cancel');
+    await press(page, '#post-r-6 [data-action=edit]');
+    await page.waitForSelector('#edit-dialog[open]');
+    await again('edit dialog');
+    await press(page, '#edit-cancel');
+    await press(page, '#post-t-1 [data-action=history]');
+    await page.waitForSelector('#history li');
+    await again('revision history');
+    await press(page, '#history-close');
+  }
+  if (path === '/forums/moderation.html' && who === 'moderator@madang.test') {
+    await page.select('#d-case-1-outcome', 'SUSPEND_AUTHOR');
+    await press(page, '#d-case-1-form button[type=submit]');
+    await page.waitForSelector('#d-case-1-form .form-hint-invalid');
+    await again('decision errors');
   }
 }
 
@@ -206,7 +249,7 @@ let lastReceipt = null;
 const only = process.env.AXE_ONLY ? new RegExp(process.env.AXE_ONLY) : null;
 
 try {
-  for (const who of ['', 'admin@madang.test', 'election@madang.test', 'citizen@madang.test', 'trustee2@madang.test']) {
+  for (const who of ['', 'admin@madang.test', 'election@madang.test', 'citizen@madang.test', 'trustee2@madang.test', 'moderator@madang.test']) {
     const signedIn = !!who;
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -226,9 +269,11 @@ try {
         const wanted = {
           'election@madang.test': () => electionAdminPage(path) || path.startsWith('/elections/') || path === '/admin/index.html',
           'admin@madang.test': () => authPage && !electionAdminPage(path) || path === '/index.html' || auditorPage,
-          'citizen@madang.test': () => /^\/elections\/(vote|receipt|election)\.html$/.test(path) || path.startsWith('/my-data/'),
+          'citizen@madang.test': () => /^\/elections\/(vote|receipt|election)\.html$/.test(path) || path.startsWith('/my-data/')
+            || /^\/forums\/(forum|thread|mine)\.html$/.test(path),
+          'moderator@madang.test': () => path === '/forums/moderation.html',
           'trustee2@madang.test': () => path === '/elections/trustee.html',
-          '': () => !authPage,
+          '': () => !authPage && !/^\/forums\/(moderation|mine)\.html$/.test(path),
         }[who]();
         if (!wanted || (only && !only.test(path))) continue;
         for (const query of visitsOf(path)) {

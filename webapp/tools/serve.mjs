@@ -4,6 +4,7 @@
 // (election@madang.test is an election administrator; every mock account has the same password)
 import { createServer } from 'node:http';
 import { consultationsApi } from './mock-consultations.mjs';
+import { forumsApi } from './mock-forums.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ const users = [
     roles: [{ role: 'CITIZEN' }], totpEnabled: false, createdAt: now() })),
   ...[1, 2, 3, 4].map(i => ({ id: 7 + i, email: `resident${i}@madang.test`, displayName: `주민 ${i}`, identityLevel: 'VERIFIED_RESIDENT',
     district: i % 2 ? 'seoul-jongno' : 'seoul-jung', roles: [{ role: 'CITIZEN' }], totpEnabled: false, createdAt: now() })),
+  { id: 12, email: 'moderator@madang.test', displayName: '운영자', identityLevel: 'REGISTERED',
+    roles: [{ role: 'CITIZEN' }, { role: 'MODERATOR' }], totpEnabled: false, createdAt: now() },
 ];
 const orgs = [
   { id: 1, nameKo: '행정안전부', nameEn: 'Ministry of the Interior and Safety', kind: 'MINISTRY', parentId: null, version: 1 },
@@ -105,6 +108,7 @@ async function api(req, res, url) {
   if (p === '/api/password-resets/confirmations') return json(res, 204);
   if (await elections(req, res, { url, me, b, raw, L, json, problem })) return;
   if (consultationsApi(req, res, { url, json, problem, L })) return;
+  if (forumsApi(req, res, { url, me, b, json, problem, L })) return;
   if (p === '/api/privacy/inventory') return json(res, 200, privacyInventory);
   if (!me) return problem(res, 401, L('로그인 필요', 'Sign-in required'), L('로그인해 주세요.', 'Please sign in.'));
   if (p === '/api/sessions/current' && req.method === 'DELETE') {
