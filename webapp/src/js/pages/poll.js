@@ -57,8 +57,8 @@ function rankRow(i) {
   for (let r = 1; r <= poll.options.length; r++) select.append(el('option', { value: String(r) }, t('poll.rankN', { n: r })));
   select.value = ranks[i];
   select.addEventListener('change', () => { ranks[i] = select.value; });
-  const up = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'aria-label': t('poll.moveUp', { option: optionText(i) }), i18n: 'poll.up' });
-  const down = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'aria-label': t('poll.moveDown', { option: optionText(i) }), i18n: 'poll.down' });
+  const up = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'data-move': 'up', 'data-option': i, 'aria-label': t('poll.moveUp', { option: optionText(i) }), i18n: 'poll.up' });
+  const down = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'data-move': 'down', 'data-option': i, 'aria-label': t('poll.moveDown', { option: optionText(i) }), i18n: 'poll.down' });
   const move = delta => () => {
     ranks = moveRank(ranks, i, delta);
     renderControls();
