@@ -57,8 +57,11 @@ function rankRow(i) {
   for (let r = 1; r <= poll.options.length; r++) select.append(el('option', { value: String(r) }, t('poll.rankN', { n: r })));
   select.value = ranks[i];
   select.addEventListener('change', () => { ranks[i] = select.value; });
-  const up = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'data-move': 'up', 'data-option': i, 'aria-label': t('poll.moveUp', { option: optionText(i) }), i18n: 'poll.up' });
-  const down = el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'data-move': 'down', 'data-option': i, 'aria-label': t('poll.moveDown', { option: optionText(i) }), i18n: 'poll.down' });
+  // The visible word, then the option for screen readers: the accessible name starts with what is seen.
+  const button = (move, key) => el('button', { type: 'button', class: 'krds-btn xsmall secondary', 'data-move': move, 'data-option': i },
+    el('span', { i18n: key }), el('span', { class: 'sr-only' }, ` ${optionText(i)}`));
+  const up = button('up', 'poll.up');
+  const down = button('down', 'poll.down');
   const move = delta => () => {
     ranks = moveRank(ranks, i, delta);
     renderControls();

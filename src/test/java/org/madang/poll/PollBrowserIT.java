@@ -70,7 +70,7 @@ class PollBrowserIT {
             browser.type("#question-en", "What should the neighbourhood build?");
             browser.type("#options-ko", "공원\n도서관\n주차장");
             browser.type("#options-en", "Park\nLibrary\nCar park");
-            browser.click("#visibility-live");
+            browser.click("label[for=visibility-live]");
             browser.click("#poll-form button[type=submit]");
             browser.awaitUrlContains("/polls/poll.html?id=");
             String url = browser.driver().getCurrentUrl();
@@ -92,7 +92,7 @@ class PollBrowserIT {
             browser.useLanguage("ko");
             browser.awaitText("#answer-controls", "도서관");
             check(browser, "poll before answering", "ko");
-            browser.click("#choice-1");
+            browser.click("label[for=choice-1]");
             browser.click("#answer-submit");
             browser.awaitText("#respondents", "응답자 1명");
             assertThat(browser.textOf("#counts-body")).contains("도서관").contains("100%");
