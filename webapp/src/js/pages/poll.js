@@ -3,7 +3,7 @@
 // SVG chart, instant-runoff rounds, breakdowns with suppressed cells), exports, the widget snippet, and the
 // person's consent to share attributes for breakdowns.
 import '../shell.js';
-import { get, put } from '../api.js';
+import { get, post, put } from '../api.js';
 import { onLangChange, lang, t, setText } from '../i18n.js';
 import { currentUser } from '../session.js';
 import { announce, busy, showProblem, clearErrors, values } from '../forms.js';
@@ -11,9 +11,10 @@ import { el } from '../admin.js';
 import { problemMessage } from '../problem.js';
 import { seoulTime } from '../election-ui.js';
 import { signInUrl } from '../next.js';
+import { hasRole } from '../roles.js';
 import { percent } from '../results-chart.js';
 import { pollIdFromUrl, pollPath, pollBadge } from '../poll-ui.js';
-import { rankingToChoices, choicesToRanks, moveRank, checkMultiple, answerState, localizedText } from '../polls.js';
+import { VISIBILITIES, rankingToChoices, choicesToRanks, moveRank, checkMultiple, answerState, localizedText } from '../polls.js';
 
 const $ = id => document.getElementById(id);
 const id = pollIdFromUrl();
@@ -42,6 +43,33 @@ function renderHead() {
   row('poll.audienceLabel', audience);
   row('poll.visibilityLabel', el('span', { i18n: `poll.visibility.${poll.visibility}` }));
   row('poll.changeLabel', el('span', { i18n: poll.allowChange ? 'poll.changeAllowed' : 'poll.changeNotAllowed' }));
+}
+
+/**
+ * Moderators decide on proposals; officials of the poll's organisation and moderators may tighten when results
+ * are shown (never loosen). The server has the last word on both.
+ */
+function renderManage() {
+  const moderator = hasRole(user, 'MODERATOR');
+  const official = poll.organisationId && (user?.roles || []).some(r => r.role === 'OFFICIAL' && r.organisationId === poll.organisationId)
+    && hasRole(user, 'OFFICIAL');
+  $('decision').hidden = !(moderator && poll.state === 'PROPOSED');
+  const tighter = VISIBILITIES.slice(VISIBILITIES.indexOf(poll.visibility) + 1);
+  const form = $('visibility-form');
+  form.hidden = !((moderator || official) && poll.state === 'PUBLISHED' && !poll.closed && tighter.length > 0);
+  const select = $('visibility');
+  select.textContent = '';
+  for (const v of tighter) select.append(el('option', { value: v, i18n: `poll.visibility.${v}` }));
+  $('manage-section').hidden = $('decision').hidden && form.hidden;
+}
+
+async function refresh(message) {
+  poll = await get(pollPath(id), { redirect: false });
+  renderHead();
+  renderManage();
+  renderAnswer();
+  await loadResults();
+  if (message) announce('manage-status', 'success', { key: message });
 }
 
 function check(type, name, value, labelText, checked) {
@@ -241,6 +269,7 @@ async function load() {
   }
   $('content').hidden = false;
   renderHead();
+  renderManage();
   renderAnswer();
   await Promise.all([loadResults(), loadConsent()]);
 }
@@ -282,5 +311,21 @@ $('consent-form').addEventListener('submit', async e => {
   });
 });
 
-onLangChange(() => { if (poll) { renderHead(); renderAnswer(); renderResults(); } });
+const decide = approve => async () => {
+  try {
+    await post(pollPath(id, '/decision'), { approve });
+    await refresh(approve ? 'poll.approved' : 'poll.rejected');
+  } catch (err) { fail('manage-status', err); }
+};
+$('approve').addEventListener('click', decide(true));
+$('reject').addEventListener('click', decide(false));
+$('visibility-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  try {
+    await put(pollPath(id, '/visibility'), { visibility: $('visibility').value });
+    await refresh('poll.visibilitySaved');
+  } catch (err) { fail('manage-status', err); }
+});
+
+onLangChange(() => { if (poll) { renderHead(); renderManage(); renderAnswer(); renderResults(); } });
 load().catch(err => fail('result', err));

@@ -147,4 +147,23 @@ class PollBrowserIT {
         assertThat(mine.getInt(1)).isEqualTo(1);
         assertThat(mine).hasSize(2);
     }
+
+    @Test
+    void moderatorPublishesACitizensProposal() {
+        var proposer = People.citizen();
+        String path = PollDriver.create(proposer.session(), PollDriver.form("MULTIPLE", "AFTER_VOTING", false, Instant.now().plusSeconds(3600), null));
+        assertThat(proposer.session().get(path).json().getString("state")).isEqualTo("PROPOSED");
+        var moderator = People.staffForBrowser("MODERATOR");
+        try (var browser = new Browser()) {
+            browser.signIn(moderator.email(), moderator.password(), moderator.totpSecret());
+            browser.open(path.replace("/api/polls/", "/polls/poll.html?id="));
+            browser.find("#approve");
+            checkBoth(browser, "proposal (moderator)", "#manage-heading", "Managing the poll", "설문 관리");
+            browser.click("#approve");
+            browser.awaitText("#manage-status", "설문을 공개했습니다");
+            browser.awaitText("#facts", "진행 중");
+            check(browser, "published proposal (moderator)", "ko");
+        }
+        assertThat(proposer.session().get(path).json().getString("state")).isEqualTo("PUBLISHED");
+    }
 }
