@@ -163,7 +163,57 @@ class PollBrowserIT {
             browser.awaitText("#manage-status", "설문을 공개했습니다");
             browser.awaitText("#facts", "진행 중");
             check(browser, "published proposal (moderator)", "ko");
+            // multiple choice, at most two: three boxes are refused in the page, two are taken
+            browser.click("label[for=choice-0]");
+            browser.click("label[for=choice-1]");
+            browser.click("label[for=choice-2]");
+            browser.click("#answer-submit");
+            browser.awaitText("#answer-form-status", "1개에서 2개까지");
+            check(browser, "multiple choice refused", "ko");
+            browser.click("label[for=choice-2]");
+            browser.click("#answer-submit");
+            browser.awaitText("#respondents", "응답자 1명");
+            check(browser, "multiple choice answered", "ko");
         }
+        var mine = moderator.session().get(path + "/response").json().getJsonArray("choices");
+        assertThat(mine.getValuesAs(jakarta.json.JsonNumber.class)).extracting(jakarta.json.JsonNumber::intValue).containsExactly(0, 1);
         assertThat(proposer.session().get(path).json().getString("state")).isEqualTo("PUBLISHED");
+    }
+
+    /**
+     * Sixteen people who shared their gender answer a single-choice poll (k = 5): the gender breakdown is shown with its
+     * small cells hidden, and the page says so in words.
+     */
+    @Test
+    void breakdownShowsSuppressedCells() {
+        String path = PollDriver.create(RoleSessions.session(Who.MODERATOR), PollDriver.form("SINGLE", "LIVE", false, Instant.now().plusSeconds(3600), null));
+        People.Person last = null;
+        int[][] plan = {{5, 5, 0}, {5, 0, 1}}; // FEMALE, MALE × option 0, 1, 2
+        String[] genders = {"FEMALE", "MALE"};
+        for (int g = 0; g < 2; g++) {
+            for (int option = 0; option < 3; option++) {
+                for (int n = 0; n < plan[g][option]; n++) {
+                    last = People.citizen();
+                    var consent = last.session().put("/api/polls/attributes", Api.json("gender", genders[g], "shareDistrict", false));
+                    assertThat(consent.status()).as(consent.toString()).isEqualTo(200);
+                    var answer = last.session().put(path + "/response", PollDriver.answer(option));
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                }
+            }
+        }
+        var gender = last.session().get(path + "/results").json().getJsonArray("breakdowns").getJsonObject(2);
+        assertThat(gender.getString("dimension")).isEqualTo("gender");
+        assertThat(gender.getJsonArray("categories")).isNotEmpty();
+        try (var browser = new Browser()) {
+            browser.signIn(last.email(), last.password(), null);
+            browser.open(path.replace("/api/polls/", "/polls/poll.html?id="));
+            browser.useLanguage("ko");
+            browser.awaitText("#breakdowns", "성별별 응답");
+            assertThat(browser.textOf("#breakdowns")).contains("여성").contains("가림").contains("16");
+            assertThat(browser.textOf("#consent-section")).contains("출생 연도");
+            assertThat(browser.driver().findElement(By.id("gender")).getAttribute("value")).isEqualTo("MALE");
+            check(browser, "breakdown with hidden cells", "ko");
+            checkBoth(browser, "breakdown with hidden cells", "#breakdowns", "hidden", "가림");
+        }
     }
 }
