@@ -61,6 +61,7 @@ const visitsOf = path => {
   if (path === '/elections/index.html') return ['', '?page=2'];
   if (path === '/consultations/consultation.html') return ['?id=c-open', '?id=c-done'];
   if (path === '/consultations/report.html') return ['?id=c-done'];
+  if (path === '/polls/poll.html') return ['?id=p-ranked', '?id=p-single'];
   return [queries[path] || ''];
 };
 const csvFile = join(mkdtempSync(join(tmpdir(), 'madang-axe-')), 'roll.csv');

@@ -4,6 +4,7 @@
 // (election@madang.test is an election administrator; every mock account has the same password)
 import { createServer } from 'node:http';
 import { consultationsApi } from './mock-consultations.mjs';
+import { pollsApi } from './mock-polls.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,7 @@ async function api(req, res, url) {
   if (p === '/api/password-resets/confirmations') return json(res, 204);
   if (await elections(req, res, { url, me, b, raw, L, json, problem })) return;
   if (consultationsApi(req, res, { url, json, problem, L })) return;
+  if (pollsApi(req, res, { url, json, problem, L, b })) return;
   if (p === '/api/privacy/inventory') return json(res, 200, privacyInventory);
   if (!me) return problem(res, 401, L('로그인 필요', 'Sign-in required'), L('로그인해 주세요.', 'Please sign in.'));
   if (p === '/api/sessions/current' && req.method === 'DELETE') {

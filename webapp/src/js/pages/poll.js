@@ -30,7 +30,7 @@ const fail = (where, err) => announce(where, 'error', { text: problemMessage(err
 
 function renderHead() {
   $('poll-question').textContent = question();
-  document.title = `${question()} | ${t('nav.polls')}`;
+  document.title = `${question()} | ${t('nav.polls')} | ${t('site.name')}`;
   const facts = $('facts');
   facts.textContent = '';
   facts.append(pollBadge(poll), ' ', el('span', { i18n: `poll.kind.${poll.kind}` }), ' · ',
