@@ -113,13 +113,14 @@ class PollBrowserIT {
     }
 
     @Test
-    void rankedChoiceAnsweredWithTheButtonsShowsItsRounds() {
+    void rankedChoiceAnsweredWithTheButtonsShowsItsRoundsAndARatingScale() {
         String form = PollDriver.form("RANKED", "LIVE", true, Instant.now().plusSeconds(3600), null);
         String path = PollDriver.create(RoleSessions.session(Who.MODERATOR), form);
         for (int[] ballot : List.of(new int[] {0, 1}, new int[] {1, 0}, new int[] {1, 2})) {
             var answer = People.citizen().session().put(path + "/response", PollDriver.answer(ballot));
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         }
+        String rating = PollDriver.create(RoleSessions.session(Who.MODERATOR), PollDriver.form("RATING", "LIVE", false, Instant.now().plusSeconds(3600), null));
         var citizen = People.citizen();
         try (var browser = new Browser()) {
             browser.signIn(citizen.email(), citizen.password(), null);
@@ -141,7 +142,17 @@ class PollBrowserIT {
             assertThat(browser.textOf("#rounds")).contains("탈락");
             check(browser, "ranked poll results", "ko");
             checkBoth(browser, "ranked poll results", "#rounds", "Round 2", "2라운드");
+
+            // a rating scale from 1 (전혀 아니다) to 5 (매우 그렇다), answered with its radios
+            browser.open(rating.replace("/api/polls/", "/polls/poll.html?id="));
+            browser.awaitText("#answer-controls", "매우 그렇다");
+            check(browser, "rating poll before answering", "ko");
+            browser.click("label[for=choice-4]");
+            browser.click("#answer-submit");
+            browser.awaitText("#respondents", "평균 4.00점");
+            check(browser, "rating poll answered", "ko");
         }
+        assertThat(citizen.session().get(rating + "/response").json().getJsonArray("choices").getInt(0)).isEqualTo(4);
         var mine = citizen.session().get(path + "/response").json().getJsonArray("choices");
         assertThat(mine.getInt(0)).isEqualTo(2);
         assertThat(mine.getInt(1)).isEqualTo(1);
