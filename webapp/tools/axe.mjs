@@ -63,6 +63,7 @@ const visitsOf = path => {
   if (path === '/consultations/report.html') return ['?id=c-done'];
   if (path === '/forums/forum.html') return ['?id=f-topic', '?id=f-org'];
   if (path === '/forums/thread.html') return ['?id=t-1'];
+  if (path === '/polls/poll.html') return ['?id=p-ranked', '?id=p-single'];
   return [queries[path] || ''];
 };
 const csvFile = join(mkdtempSync(join(tmpdir(), 'madang-axe-')), 'roll.csv');

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { consultationsApi } from './mock-consultations.mjs';
 import { forumsApi } from './mock-forums.mjs';
+import { pollsApi } from './mock-polls.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,7 @@ async function api(req, res, url) {
   if (await elections(req, res, { url, me, b, raw, L, json, problem })) return;
   if (consultationsApi(req, res, { url, json, problem, L })) return;
   if (forumsApi(req, res, { url, me, b, json, problem, L })) return;
+  if (pollsApi(req, res, { url, json, problem, L, b })) return;
   if (p === '/api/privacy/inventory') return json(res, 200, privacyInventory);
   if (!me) return problem(res, 401, L('로그인 필요', 'Sign-in required'), L('로그인해 주세요.', 'Please sign in.'));
   if (p === '/api/sessions/current' && req.method === 'DELETE') {
