@@ -64,14 +64,24 @@ public final class ThreadReadLoad {
         List<long[]> latencies = new ArrayList<>();
         var failures = new AtomicInteger();
         long start = System.nanoTime();
+        long driverCpuBefore = driverCpuNanos();
         int done = runFor(pool, pages, concurrency, seconds, latencies, failures);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double driverCores = (driverCpuNanos() - driverCpuBefore) / 1e9 / elapsed;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(l -> l > 0).sorted().toArray();
         System.out.printf("THREAD READS %s: %d pages in %.1f s = %.1f req/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
                 db, done, elapsed, done / elapsed, concurrency, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
                 all[all.length - 1] / 1e6, failures.get());
+        // the driver shares the machine: what it burns is not the server's
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("the load driver itself used %.2f of %d cores; the server and PostgreSQL at most %.2f, i.e. %.2f ms of CPU per page%n",
+                driverCores, cores, cores - driverCores, (cores - driverCores) * elapsed * 1000 / done);
         pool.shutdownNow();
         System.exit(failures.get() == 0 ? 0 : 1);
+    }
+
+    private static long driverCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** Replies as the forum writes them (sanitised HTML beside the Markdown), one second apart so the order is fixed. */

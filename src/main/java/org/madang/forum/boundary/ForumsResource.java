@@ -36,6 +36,9 @@ import org.madang.forum.control.Attachments;
 import org.madang.forum.control.Following;
 import org.madang.forum.control.ForumContent;
 import org.madang.forum.control.ForumIndexing;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.madang.forum.control.Forums;
 import org.madang.forum.control.ThreadPages;
 import org.madang.forum.control.Viewer;
@@ -208,19 +211,22 @@ public class ForumsResource {
     @GET
     @Path("threads/{threadId}")
     @PermitAll
-    public ThreadView thread(@PathParam("threadId") UUID threadId) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ThreadView.class)))
+    public Response thread(@PathParam("threadId") UUID threadId) {
         UUID me = viewer().accountId();
         Supplier<ThreadView> compute = () -> {
             Post thread = forums.thread(threadId);
             return new ThreadView(view(thread), ForumView.of(forums.forum(thread.forumId())), following.follows(threadId, me));
         };
-        return me == null ? threadPages.view(threadId, "thread", compute) : compute.get();
+        return me == null ? Response.ok(threadPages.json(threadId, "thread", compute), MediaType.APPLICATION_JSON).build()
+                : Response.ok(compute.get()).build();
     }
 
     @GET
     @Path("threads/{threadId}/replies")
     @PermitAll
-    public PostPage replies(@PathParam("threadId") UUID threadId,
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PostPage.class)))
+    public Response replies(@PathParam("threadId") UUID threadId,
                             @QueryParam("sort") @DefaultValue("OLDEST") @Pattern(regexp = SORTS) String sort,
                             @QueryParam("cursor") @Size(max = 100) String cursor,
                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -228,8 +234,9 @@ public class ForumsResource {
             var page = forums.replies(threadId, Forums.Sort.valueOf(sort), cursor, limit);
             return new PostPage(views(page.items()), page.nextCursor());
         };
-        return viewer().accountId() == null ? threadPages.view(threadId, "replies " + sort + " " + limit + " " + cursor, compute)
-                : compute.get();
+        return viewer().accountId() == null
+                ? Response.ok(threadPages.json(threadId, "replies " + sort + " " + limit + " " + cursor, compute), MediaType.APPLICATION_JSON).build()
+                : Response.ok(compute.get()).build();
     }
 
     @PUT

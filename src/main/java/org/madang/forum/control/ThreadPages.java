@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.madang.platform.cluster.DataGrid;
 import org.madang.platform.persistence.AfterCommit;
+import org.madang.platform.web.StrictJson;
 
 /**
  * What signed-out readers see of a thread (its header and reply pages), kept in memory until the thread changes. A
@@ -22,7 +24,7 @@ import org.madang.platform.persistence.AfterCommit;
 public class ThreadPages {
 
     static final String REVISIONS_MAP = "madang.forum-thread-revisions";
-    /** Pages kept, least recently read dropped first: bounded, since a page holds up to 200 rendered posts. */
+    /** Pages kept, least recently read dropped first: bounded, since a page holds up to 200 posts. */
     static final int MAX_PAGES = 500;
 
     @Inject
@@ -34,7 +36,7 @@ public class ThreadPages {
     private record Key(UUID threadId, String variant) {
     }
 
-    private record Cached(long revision, Object view) {
+    private record Cached(long revision, byte[] json) {
     }
 
     private final Map<Key, Cached> pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -51,19 +53,18 @@ public class ThreadPages {
     }
 
     /**
-     * The cached view of this variant (e.g. one page of replies) of the thread, or a freshly computed one. A view
-     * computed while a change commits is stored under the revision read before it, so the bump that follows the
-     * commit makes the next reader compute it again: a reader never keeps getting a view older than the database.
+     * This variant (e.g. one page of replies) of the thread as the API's JSON, cached or freshly computed and
+     * serialised. A view computed while a change commits is stored under the revision read before it, so the bump
+     * that follows the commit makes the next reader compute it again: no reader keeps getting an outdated view.
      */
-    @SuppressWarnings("unchecked")
-    public <T> T view(UUID threadId, String variant, Supplier<T> compute) {
+    public byte[] json(UUID threadId, String variant, Supplier<?> compute) {
         long revision = revisions.getOrDefault(threadId, 0L);
         Key key = new Key(threadId, variant);
         Cached cached = pages.get(key);
-        if (cached != null && cached.revision() == revision) return (T) cached.view();
-        T view = compute.get();
-        pages.put(key, new Cached(revision, view));
-        return view;
+        if (cached != null && cached.revision() == revision) return cached.json();
+        byte[] json = StrictJson.jsonb().toJson(compute.get()).getBytes(StandardCharsets.UTF_8);
+        pages.put(key, new Cached(revision, json));
+        return json;
     }
 
     /** Something in the thread changed (a post, its counts, state or attachments): its views are stale once committed. */

@@ -14,6 +14,11 @@ public class StrictJson implements ContextResolver<Jsonb> {
             .setProperty("jsonb.fail-on-unknown-properties", true)
             .withNullValues(false));
 
+    /** The API's JSON binding, for a response serialised ahead of time (e.g. to be cached). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;
