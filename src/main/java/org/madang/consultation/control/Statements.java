@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,9 +28,9 @@ import org.madang.consultation.opinion.VoteMatrix;
 import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.cluster.DataGrid;
+import org.madang.platform.cluster.Revisions;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
-import org.madang.platform.persistence.AfterCommit;
 
 /**
  * Pol.is-style statements and votes, and the opinion map computed from them. Participants appear only under a
@@ -56,24 +55,16 @@ public class Statements {
 
     /** The last map per consultation, with the vote revision it was computed from. */
     private final Map<UUID, Cached> maps = new ConcurrentHashMap<>();
-    /**
-     * Bumped after every committed vote, import or moderation, so a cached map knows it is stale. Kept in the data
-     * grid when there is one, so an instance learns of votes taken by the others.
-     */
-    private Map<UUID, Long> revisions = new ConcurrentHashMap<>();
+    /** Bumped after every committed vote, import or moderation, so a cached map knows it is stale. */
+    private Revisions revisions;
 
     @Inject
     DataGrid grid;
 
-    private TransactionSynchronizationRegistry transactions;
-
     @PostConstruct
     void shareRevisions() {
-        transactions = AfterCommit.registry();
-        grid.member().ifPresent(h -> revisions = h.getMap(REVISIONS_MAP));
+        revisions = new Revisions(grid, "madang.opinion-revisions");
     }
-
-    static final String REVISIONS_MAP = "madang.opinion-revisions";
 
     private record Cached(OpinionMap.Result result, long revision, Instant computedAt) {
     }
@@ -158,7 +149,7 @@ public class Statements {
     }
 
     public void changed(UUID consultationId) {
-        AfterCommit.run(transactions, () -> revisions.merge(consultationId, 1L, Long::sum));
+        revisions.changed(consultationId);
     }
 
     /** All votes of a consultation as Pol.is's matrix: statements by seq, votes by participant pseudonym. */
@@ -189,7 +180,7 @@ public class Statements {
      * iteration starts close) only when votes changed, and not more than once per {@link #RECOMPUTE_AFTER}.
      */
     public OpinionMap.Result opinionMap(Consultation c) {
-        long revision = revisions.getOrDefault(c.id(), 0L);
+        long revision = revisions.current(c.id());
         Cached cached = maps.get(c.id());
         Instant now = clock.instant();
         if (cached != null && (cached.revision() == revision || now.isBefore(cached.computedAt().plus(RECOMPUTE_AFTER)))) {

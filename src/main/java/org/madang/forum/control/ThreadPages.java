@@ -3,15 +3,13 @@ package org.madang.forum.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.madang.platform.cluster.DataGrid;
-import org.madang.platform.persistence.AfterCommit;
+import org.madang.platform.cluster.Revisions;
 import org.madang.platform.web.StrictJson;
 
 /**
@@ -23,15 +21,13 @@ import org.madang.platform.web.StrictJson;
 @ApplicationScoped
 public class ThreadPages {
 
-    static final String REVISIONS_MAP = "madang.forum-thread-revisions";
     /** Pages kept, least recently read dropped first: bounded, since a page holds up to 200 posts. */
     static final int MAX_PAGES = 500;
 
     @Inject
     DataGrid grid;
 
-    private Map<UUID, Long> revisions = new ConcurrentHashMap<>();
-    private TransactionSynchronizationRegistry transactions;
+    private Revisions revisions;
 
     private record Key(UUID threadId, String variant) {
     }
@@ -48,8 +44,7 @@ public class ThreadPages {
 
     @PostConstruct
     void shareRevisions() {
-        transactions = AfterCommit.registry();
-        grid.member().ifPresent(h -> revisions = h.getMap(REVISIONS_MAP));
+        revisions = new Revisions(grid, "madang.forum-thread-revisions");
     }
 
     /**
@@ -58,7 +53,7 @@ public class ThreadPages {
      * that follows the commit makes the next reader compute it again: no reader keeps getting an outdated view.
      */
     public byte[] json(UUID threadId, String variant, Supplier<?> compute) {
-        long revision = revisions.getOrDefault(threadId, 0L);
+        long revision = revisions.current(threadId);
         Key key = new Key(threadId, variant);
         Cached cached = pages.get(key);
         if (cached != null && cached.revision() == revision) return cached.json();
@@ -69,6 +64,6 @@ public class ThreadPages {
 
     /** Something in the thread changed (a post, its counts, state or attachments): its views are stale once committed. */
     public void changed(UUID threadId) {
-        AfterCommit.run(transactions, () -> revisions.merge(threadId, 1L, Long::sum));
+        revisions.changed(threadId);
     }
 }

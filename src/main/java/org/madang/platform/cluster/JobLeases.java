@@ -57,16 +57,13 @@ public class JobLeases {
                 .setParameter(4, INSTANCE).setParameter(5, timestamp(now)).executeUpdate() == 1;
     }
 
+    /** Creates the lease when no instance has one yet; one statement, so a lease that exists is not an error. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean create(String job, Duration duration) {
-        long existing = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?").setParameter(1, job)
-                .getSingleResult()).longValue();
-        if (existing > 0) return false;
-        em.createNativeQuery("INSERT INTO job_lease (name, holder, expires_at) VALUES (?, ?, ?)")
+        return em.createNativeQuery("INSERT INTO job_lease (name, holder, expires_at) SELECT ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM job_lease WHERE name = ?)")
                 .setParameter(1, job).setParameter(2, INSTANCE).setParameter(3, timestamp(clock.instant().plus(duration)))
-                .executeUpdate();
-        em.flush();
-        return true;
+                .setParameter(4, job).executeUpdate() == 1;
     }
 
     private static OffsetDateTime timestamp(Instant t) {
