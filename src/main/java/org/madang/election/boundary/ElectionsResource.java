@@ -175,7 +175,7 @@ public class ElectionsResource {
         return new ElectionView(e.id(), e.titleKo(), e.titleEn(), e.descriptionKo(), e.descriptionEn(), e.groupName(),
                 e.guardians(), e.quorum(), e.state().name(), e.opensAt(), e.closesAt(), e.demoTrustees(), e.manifestHash(),
                 e.extendedBaseHash(), e.boardSize(), e.boardHead(), roll.count(e.id(), false), roll.count(e.id(), true),
-                e.version(), e.allowedMoves().stream().map(Enum::name).sorted().toList());
+                e.version(), e.offeredMoves().stream().map(Enum::name).sorted().toList());
     }
 
     private boolean isStaff() {

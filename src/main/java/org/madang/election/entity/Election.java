@@ -136,8 +136,23 @@ public class Election {
         return MOVES.get(state).contains(next);
     }
 
-    public Set<State> allowedMoves() {
-        return MOVES.get(state);
+    /**
+     * The moves the lifecycle allows now, less those whose own preconditions are not yet met: the tally's decryption
+     * runs in the background, so offering DECRYPTED before its result exists only invites a refusal (or a version
+     * conflict when the result lands between showing the choice and taking it).
+     */
+    public Set<State> offeredMoves() {
+        Set<State> moves = EnumSet.noneOf(State.class);
+        for (State next : MOVES.get(state)) {
+            boolean ready = switch (next) {
+                case KEY_CEREMONY -> manifestJson != null;
+                case READY -> initializedJson != null;
+                case DECRYPTED -> resultJson != null;
+                default -> true;
+            };
+            if (ready) moves.add(next);
+        }
+        return moves;
     }
 
     public void moveTo(State next) {
