@@ -69,6 +69,8 @@ public final class Api {
         private String bearer;
         private boolean sendCsrf = true;
         private String language = "ko";
+        /** Which instance of a cluster to call directly; null for the public address (the load balancer). */
+        private volatile Integer instance;
 
         public static Session anonymous() {
             return new Session();
@@ -90,12 +92,27 @@ public final class Api {
             return this;
         }
 
+        /** Calls instance {@code index} directly instead of the public address; null goes back to the public address. */
+        public Session via(Integer index) {
+            instance = index;
+            return this;
+        }
+
         public String bearerToken() { return bearer; }
         public void useBearer(String token) { bearer = token; }
 
         public Optional<String> cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                     .map(HttpCookie::getValue).findFirst();
+        }
+
+        /** Puts a cookie in this session's jar as if the server (or someone else) had set it. */
+        public Session plantCookie(String name, String value, String path) {
+            var cookie = new HttpCookie(name, value);
+            cookie.setPath(path);
+            cookie.setVersion(0);
+            cookies.getCookieStore().add(MadangServer.get().uri("/"), cookie);
+            return this;
         }
 
         public Reply get(String path) { return send("GET", path, null, null, Map.of()); }
@@ -113,7 +130,9 @@ public final class Api {
 
         /** Any body: raw bytes, or a stream (sent chunked, without Content-Length). */
         public Reply sendRaw(String method, String path, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
-            var builder = HttpRequest.newBuilder(MadangServer.get().uri(path)).timeout(Duration.ofSeconds(60))
+            Integer target = instance;
+            var uri = target == null ? MadangServer.get().uri(path) : MadangServer.get().instanceUri(target, path);
+            var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .method(method, body)
                     .header("Accept-Language", language);
             if (contentType != null) builder.header("Content-Type", contentType);
