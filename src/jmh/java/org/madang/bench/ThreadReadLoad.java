@@ -85,7 +85,7 @@ public final class ThreadReadLoad {
     }
 
     /** Replies as the forum writes them (sanitised HTML beside the Markdown), one second apart so the order is fixed. */
-    private static void writeReplies(UUID threadId, int count) throws Exception {
+    static void writeReplies(UUID threadId, int count) throws Exception {
         try (var connection = MadangServer.get().connect();
              var insert = connection.prepareStatement("""
                      INSERT INTO forum_post (id, forum_id, thread_id, parent_id, depth, body_markdown, body_html, body_hash,
