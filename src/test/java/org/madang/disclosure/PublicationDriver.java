@@ -35,7 +35,7 @@ final class PublicationDriver {
     }
 
     static Reply upload(Session official, String publicationId, byte[] bytes, String claimedType, String name) {
-        return official.sendRaw("POST", "/api/publications/" + publicationId + "/files?name=" + name,
+        return official.sendRaw("POST", "/api/publications/" + publicationId + "/files?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
                 HttpRequest.BodyPublishers.ofByteArray(bytes), claimedType, Map.of());
     }
 }
