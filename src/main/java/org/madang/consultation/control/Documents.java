@@ -5,10 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.madang.consultation.entity.Consultation;
@@ -18,6 +15,7 @@ import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.files.FileSignatures;
 
 /** Background documents of a consultation: links, and files whose type is read from their first bytes. */
 @ApplicationScoped
@@ -34,31 +32,16 @@ public class Documents {
 
     Clock clock = Clock.systemUTC();
 
+    private static final java.util.Set<String> ALLOWED = java.util.Set.of(FileSignatures.PDF, FileSignatures.PNG, FileSignatures.JPEG,
+            FileSignatures.ZIP, FileSignatures.OLE);
+
     /** The file types a ministry publishes, known by their signature rather than by what the uploader claims. */
     public static String sniff(byte[] content) {
-        if (starts(content, "%PDF-".getBytes())) return "application/pdf";
-        if (starts(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) return "image/png";
-        if (starts(content, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) return "image/jpeg";
-        // OOXML, ODF and HWPX are ZIP containers; HWP 5 and old Office files are OLE compound files
-        if (starts(content, new byte[] {'P', 'K', 3, 4})) return "application/zip";
-        if (starts(content, new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1})) {
-            return "application/x-ole-storage";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) return false;
-        for (int i = 0; i < prefix.length; i++) if (content[i] != prefix[i]) return false;
-        return true;
+        return FileSignatures.binary(content).filter(ALLOWED::contains).orElse(null);
     }
 
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileSignatures.sha256Hex(content);
     }
 
     @Transactional

@@ -5,10 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +14,7 @@ import org.madang.forum.entity.Attachment;
 import org.madang.forum.entity.Post;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
+import org.madang.platform.files.FileSignatures;
 
 /** Images and PDFs on posts: the type is read from the bytes, never from the name or the header. */
 @ApplicationScoped
@@ -39,22 +37,12 @@ public class Attachments {
 
     Clock clock = Clock.systemUTC();
 
+    private static final java.util.Set<String> ALLOWED = java.util.Set.of(FileSignatures.PNG, FileSignatures.JPEG, FileSignatures.GIF,
+            FileSignatures.WEBP, FileSignatures.PDF);
+
     /** The content type the bytes are, among those allowed: PNG, JPEG, GIF, WebP, PDF. SVG, HTML and the rest: none. */
     public static Optional<String> sniff(byte[] b) {
-        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return Optional.of("image/png");
-        if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) return Optional.of("image/jpeg");
-        if (startsWith(b, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(b, 0, 'G', 'I', 'F', '8', '9', 'a')) return Optional.of("image/gif");
-        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) return Optional.of("image/webp");
-        if (startsWith(b, 0, '%', 'P', 'D', 'F', '-')) return Optional.of("application/pdf");
-        return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] bytes, int offset, int... magic) {
-        if (bytes.length < offset + magic.length) return false;
-        for (int i = 0; i < magic.length; i++) {
-            if ((bytes[offset + i] & 0xFF) != magic[i]) return false;
-        }
-        return true;
+        return FileSignatures.binary(b).filter(ALLOWED::contains);
     }
 
     @Transactional
@@ -68,7 +56,7 @@ public class Attachments {
         long count = em.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.postId = :p", Long.class)
                 .setParameter("p", postId).getSingleResult();
         if (count >= MAX_PER_POST) throw new ProblemException(ProblemType.CONFLICT, "forum.tooManyAttachments", MAX_PER_POST);
-        var attachment = new Attachment(postId, safeName(fileName, type), type, content, sha256(content), clock.instant());
+        var attachment = new Attachment(postId, safeName(fileName, type), type, content, FileSignatures.sha256Hex(content), clock.instant());
         em.persist(attachment);
         pages.changed(post.threadId());
         return attachment;
@@ -113,13 +101,5 @@ public class Attachments {
                     .add(new Info((UUID) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(), (String) r[5]));
         }
         return byPost;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -36,7 +36,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     /** Matched against UriInfo.getPath(), which is relative to the application path (no "api/"). */
     private static final java.util.regex.Pattern DOCUMENT_PATHS =
             java.util.regex.Pattern.compile("/?(api/)?(elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)"
-                    + "|forums/posts/[^/]+/attachments|consultations/[^/]+/(polis-imports|documents/files))/?");
+                    + "|forums/posts/[^/]+/attachments|publications/[^/]+/files|consultations/[^/]+/(polis-imports|documents/files))/?");
 
     @Override
     public void filter(ContainerRequestContext request) {
