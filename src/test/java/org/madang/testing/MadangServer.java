@@ -34,6 +34,11 @@ public final class MadangServer {
 
     public static final String ADMIN_EMAIL = "first-admin@madang.test";
     public static final String ADMIN_PASSWORD = "first-admin-password-1";
+    /**
+     * Writes per signed-in person per minute on a single test instance: above what the role matrices' shared actors
+     * send in a minute (they outran the production default of 120), low enough for AccountSecurityIT to reach.
+     */
+    public static final int WRITES_PER_MINUTE = 600;
 
     private static MadangServer instance;
     private static RuntimeException startFailure;
@@ -132,6 +137,7 @@ public final class MadangServer {
             environment.put("MADANG_ADMIN_EMAIL", ADMIN_EMAIL);
             environment.put("MADANG_ADMIN_PASSWORD", ADMIN_PASSWORD);
             environment.put("MADANG_RATELIMIT_PER_ADDRESS_SCALE", "1000");
+            environment.put("MADANG_RATELIMIT_WRITES_PER_MINUTE", Integer.toString(WRITES_PER_MINUTE));
             environment.put("MADANG_PUBLIC_URL", baseUrl);
             Path logs = Path.of("target", "it-logs");
             Files.createDirectories(logs);
