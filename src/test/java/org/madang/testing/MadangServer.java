@@ -311,7 +311,8 @@ public final class MadangServer {
 
     /**
      * A connection to the server's own database, beside the server: for facts the API deliberately does not show
-     * (e.g. a signing key, to make tokens that are validly signed but wrong in another way). Read, don't write.
+     * (e.g. a signing key, to make tokens that are validly signed but wrong in another way). Read; write only to age
+     * data by more time than a test can wait.
      */
     public java.sql.Connection connect() throws SQLException {
         return "postgres".equals(database)
