@@ -29,8 +29,12 @@ public final class DisclosureClock {
     }
 
     public static Deadline decision(DisclosureRequest r, HolidayCalendar calendar) {
-        var first = period(StatutoryRule.DECISION, r.receivedAt(), calendar, "청구서 접수", "receipt of the request");
-        if (r.extendedAt() == null) return first;
+        return decision(r.receivedAt(), r.extendedAt() != null, calendar);
+    }
+
+    static Deadline decision(Instant receivedAt, boolean extended, HolidayCalendar calendar) {
+        var first = period(StatutoryRule.DECISION, receivedAt, calendar, "청구서 접수", "receipt of the request");
+        if (!extended) return first;
         return period(StatutoryRule.DECISION_EXTENSION, first.endsAt(), calendar, "당초 결정기간의 만료", "the end of the first decision period");
     }
 
