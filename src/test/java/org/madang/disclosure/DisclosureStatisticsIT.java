@@ -44,9 +44,7 @@ class DisclosureStatisticsIT {
         receivedDaysAgo(decidedLate, 30);
         receivedDaysAgo(stillOpen, 40);
 
-        JsonObject figures = ok(Session.anonymous().get("/api/disclosure/statistics")).array().stream()
-                .map(JsonObject.class::cast).filter(s -> s.getString("agencyId").equals(agency.toString()))
-                .findFirst().orElseThrow();
+        JsonObject figures = figures(agency);
         assertThat(figures.getJsonNumber("requests").longValue()).isEqualTo(6);
         assertThat(figures.getJsonNumber("decided").longValue()).as("decisions, deemed refusals apart").isEqualTo(3);
         assertThat(figures.getJsonNumber("deemedRefusals").longValue()).isEqualTo(1);
@@ -55,6 +53,16 @@ class DisclosureStatisticsIT {
         assertThat(figures.getJsonNumber("overdue").longValue()).as("the deemed refusal, the late decision and the request open too long").isEqualTo(3);
         assertThat(figures.getJsonNumber("overdueShare").doubleValue()).isEqualTo(0.5);
         assertThat(figures.getJsonNumber("medianDaysToDecision").doubleValue()).as("median of 0, 0 and 30 days").isEqualTo(0.0);
+
+        // the figures are kept for reuse, but not past a change
+        DisclosureDriver.file(citizen, agency, false);
+        assertThat(figures(agency).getJsonNumber("requests").longValue()).isEqualTo(7);
+    }
+
+    private static JsonObject figures(UUID agency) {
+        return ok(Session.anonymous().get("/api/disclosure/statistics")).array().stream()
+                .map(JsonObject.class::cast).filter(s -> s.getString("agencyId").equals(agency.toString()))
+                .findFirst().orElseThrow();
     }
 
     private static void receivedDaysAgo(String reference, int days) throws SQLException {

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.madang.disclosure.entity.DisclosureRequestChanges;
 import org.madang.platform.clock.CivilPeriods;
 import org.madang.platform.clock.HolidayCalendar;
 import org.madang.platform.clock.control.HolidayStore;
@@ -35,6 +37,8 @@ import org.madang.platform.organisation.control.Organisations;
 @ApplicationScoped
 public class DisclosureStatistics {
 
+
+    private static final Duration REUSE_FOR = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
@@ -54,8 +58,31 @@ public class DisclosureStatistics {
                                    long overdue, double overdueShare) {
     }
 
+    /** The last figures, with the change generation and time they were computed at. */
+    private record Computed(long generation, Instant at, List<AgencyStatistics> figures) {
+    }
+
+    private final AtomicReference<Computed> last = new AtomicReference<>();
+
+    /**
+     * The figures, recomputed when a request changed through this instance or the last ones are a minute old (changes
+     * through other instances of a cluster): the page is public, and over a million requests a computation takes
+     * seconds of database time.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AgencyStatistics> perAgency(Instant now) {
+        long generation = DisclosureRequestChanges.generation();
+        var known = last.get();
+        if (known != null && known.generation() == generation && !now.isBefore(known.at())
+                && now.isBefore(known.at().plus(REUSE_FOR))) {
+            return known.figures();
+        }
+        var figures = compute(now);
+        last.set(new Computed(generation, now, figures));
+        return figures;
+    }
+
+    private List<AgencyStatistics> compute(Instant now) {
         var grounds = refusalsByGround();
         var overdue = overdueCounts(now);
         var tallies = new TreeMap<UUID, Tally>();

@@ -2,6 +2,7 @@ package org.madang.disclosure.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -18,6 +19,7 @@ import org.madang.platform.personaldata.PersonalData;
  */
 @Entity
 @Table(name = "disclosure_request")
+@EntityListeners(DisclosureRequestChanges.class)
 public class DisclosureRequest {
 
     public enum Form { VIEW, COPY, ELECTRONIC_FILE }
