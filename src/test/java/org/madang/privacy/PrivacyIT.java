@@ -160,6 +160,9 @@ class PrivacyIT {
         var due = LocalDate.parse(asked.json().getString("dueOn"));
         assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(due).isAfterOrEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).plusDays(10));
+        assertThat(asked.json().getBoolean("overdue")).isFalse();
+        assertThat(asked.json().getString("deadlineExplanationKo")).contains("개인정보 보호법 제36조", "민법 제157조", due.toString());
+        assertThat(asked.json().getString("deadlineExplanationEn")).contains("PIPA Art. 36(2)", due.toString());
         problem(person.session().post("/api/privacy/me/erasure-requests", Api.json("removeContributions", false)), 409);
 
         var officer = RoleSessions.session(Who.PRIVACY_OFFICER);

@@ -96,12 +96,24 @@ public class PrivacyResource {
         }
     }
 
+    /**
+     * An erasure request with its statutory deadline: {@code dueOn} is the last day (the period ends at its end, Korea
+     * time, i.e. at {@code dueEndsAt}); the explanations show how the days were counted; {@code overdue} when it is
+     * pending past the deadline or was carried out after it.
+     */
     public record Erasure(UUID id, UUID accountId, String status, boolean removeContributions, Instant requestedAt,
-                          LocalDate dueOn, Instant completedAt, String pseudonym) {
-        static Erasure of(ErasureRequest r) {
-            return new Erasure(r.id(), r.accountId(), r.status().name(), r.removeContributions(), r.requestedAt(), r.dueOn(),
-                    r.completedAt(), r.pseudonymNumber() == null ? null : "#" + r.pseudonymNumber());
+                          LocalDate dueOn, Instant dueEndsAt, boolean overdue, String deadlineExplanationKo,
+                          String deadlineExplanationEn, Instant completedAt, String pseudonym) {
+        static Erasure of(Erasures.Tracked t) {
+            var r = t.request();
+            return new Erasure(r.id(), r.accountId(), r.status().name(), r.removeContributions(), r.requestedAt(),
+                    t.deadline().lastDay(), t.deadline().endsAt(), t.overdue(), t.deadline().explanationKo(),
+                    t.deadline().explanationEn(), r.completedAt(), r.pseudonymNumber() == null ? null : "#" + r.pseudonymNumber());
         }
+    }
+
+    private List<Erasure> views(List<ErasureRequest> requests) {
+        return erasures.tracked(requests).stream().map(Erasure::of).toList();
     }
 
     // ---- public ------------------------------------------------------------------------------------------------
@@ -195,14 +207,14 @@ public class PrivacyResource {
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public Response requestErasure(@NotNull @Valid ErasureAsk ask) {
         var request = erasures.request(caller().accountId(), ask.removeContributions());
-        return Response.status(Response.Status.CREATED).entity(Erasure.of(request)).build();
+        return Response.status(Response.Status.CREATED).entity(views(List.of(request)).get(0)).build();
     }
 
     @GET
     @Path("me/erasure-requests")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public List<Erasure> myErasureRequests() {
-        return erasures.of(caller().accountId()).stream().map(Erasure::of).toList();
+        return views(erasures.of(caller().accountId()));
     }
 
     // ---- the privacy officer -----------------------------------------------------------------------------------
@@ -212,7 +224,7 @@ public class PrivacyResource {
     @Path("erasure-requests")
     @RolesAllowed(Role.PRIVACY_OFFICER_NAME)
     public List<Erasure> pendingErasures() {
-        return erasures.pending().stream().map(Erasure::of).toList();
+        return views(erasures.pending());
     }
 
     @POST
@@ -220,7 +232,7 @@ public class PrivacyResource {
     @RolesAllowed(Role.PRIVACY_OFFICER_NAME)
     @Consumes(MediaType.WILDCARD)
     public Erasure carryOut(@PathParam("id") UUID id) {
-        return Erasure.of(erasures.carryOut(id, caller().accountId()));
+        return views(List.of(erasures.carryOut(id, caller().accountId()))).get(0);
     }
 
     @GET
