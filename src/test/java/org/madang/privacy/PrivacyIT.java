@@ -118,7 +118,7 @@ class PrivacyIT {
     }
 
     @Test
-    void theExportHasASectionPerFeatureAndReadsAsAPage() {
+    void theExportHasASectionPerFeatureAndReadsAsAPageAndAPdf() throws Exception {
         var citizen = People.citizen();
         var export = citizen.session().get("/api/privacy/me/export");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
@@ -133,6 +133,23 @@ class PrivacyIT {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains(citizen.email(), "김 &amp; &quot;이&quot; 시민", "<h2>privacy</h2>", "<h2>account</h2>", "<h2>elections</h2>");
+
+        // the PDF says the same, in text a reader can extract (Korean in the embedded font)
+        int version = citizen.session().get("/api/privacy/consent-texts").array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("purpose").equals("EMAIL_DIGEST")).findFirst().orElseThrow().getInt("version");
+        assertThat(citizen.session().put("/api/privacy/me/consents/EMAIL_DIGEST", Api.json("version", version)).status()).isEqualTo(200);
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(MadangServer.get().uri("/api/privacy/me/export.pdf"))
+                .header("Authorization", "Bearer " + citizen.session().bearerToken()).header("Accept-Language", "ko").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("마당이 보관한 내 정보", citizen.email(), "김 & \"이\" 시민", "EMAIL_DIGEST", "granted: true", "■ privacy");
+        }
+        var anonymous = Session.anonymous().get("/api/privacy/me/export.pdf");
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.madang.platform.personaldata.Consents;
 import org.madang.privacy.control.AccessLog;
 import org.madang.privacy.control.ConsentLedger;
 import org.madang.privacy.control.Erasures;
+import org.madang.privacy.control.ExportPdf;
 import org.madang.privacy.control.ExportPage;
 import org.madang.privacy.control.FieldKeyRotation;
 import org.madang.privacy.control.PersonalDataRegistry;
@@ -71,6 +72,9 @@ public class PrivacyResource {
 
     @Inject
     Erasures erasures;
+
+    @Inject
+    ExportPdf exportPdf;
 
     @Inject
     Retention retention;
@@ -200,6 +204,18 @@ public class PrivacyResource {
         return Response.ok(ExportPage.render(export, korean))
                 .header("Content-Disposition", "attachment; filename=\"madang-my-data.html\"")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").build();
+    }
+
+    /** The same, as a PDF to keep or print (Korean text in an embedded font). */
+    @GET
+    @Path("me/export.pdf")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response exportPdf() {
+        JsonObject export = registry.export(caller().accountId());
+        boolean korean = Messages.KOREAN.equals(Messages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        return Response.ok(exportPdf.render(export, korean), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"madang-my-data.pdf\"").build();
     }
 
     @POST
