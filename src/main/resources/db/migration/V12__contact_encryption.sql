@@ -10,3 +10,6 @@ ALTER TABLE account ADD CONSTRAINT account_email_lookup UNIQUE (email_lookup);
 ALTER TABLE mail_outbox ALTER COLUMN recipient SET DATA TYPE VARCHAR(512);
 ALTER TABLE mail_outbox ADD COLUMN recipient_lookup VARCHAR(64);
 CREATE INDEX mail_outbox_recipient_lookup ON mail_outbox (recipient_lookup);
+
+-- the pending new address of an e-mail change (and a refresh token's sign-in methods) is encrypted too
+ALTER TABLE account_token ALTER COLUMN payload SET DATA TYPE VARCHAR(512);

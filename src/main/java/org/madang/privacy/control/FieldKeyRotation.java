@@ -33,7 +33,8 @@ public class FieldKeyRotation {
     static final List<EncryptedColumn> COLUMNS = List.of(
             new EncryptedColumn("account", "id", "resident_district"),
             new EncryptedColumn("account", "id", "email"),
-            new EncryptedColumn("mail_outbox", "id", "recipient"));
+            new EncryptedColumn("mail_outbox", "id", "recipient"),
+            new EncryptedColumn("account_token", "id", "payload"));
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
