@@ -336,6 +336,19 @@ class PrivacyIT {
         assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
         assertThat(partial.json().getJsonArray("items")).isEmpty();
         problem(registrar.send("GET", "/api/admin/users?cursor=not-an-id", null, null, why), 404);
+
+        // the new address of a pending e-mail change is encrypted as well
+        String next = People.uniqueEmail("moving");
+        var change = person.session().post("/api/me/email-changes", Api.json("newEmail", next, "password", People.PASSWORD));
+        assertThat(change.status()).as(change.toString()).isEqualTo(202);
+        try (Connection db = MadangServer.get().connect();
+             var query = db.prepareStatement("SELECT payload FROM account_token WHERE account_id = ? AND payload IS NOT NULL")) {
+            query.setObject(1, person.id());
+            var rows = query.executeQuery();
+            int tokens = 0;
+            for (; rows.next(); tokens++) assertThat(rows.getString(1)).startsWith("gcm1:").doesNotContain(next);
+            assertThat(tokens).isPositive();
+        }
     }
 
     @Test
