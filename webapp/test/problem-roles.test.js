@@ -26,6 +26,7 @@ test('roles decide which admin pages are offered', () => {
   assert.deepEqual(adminPagesFor(u(['ADMIN'])), ['organisations', 'users', 'outbox', 'audit']);
   assert.deepEqual(adminPagesFor(u(['REGISTRAR'])), ['users']);
   assert.deepEqual(adminPagesFor(u(['AUDITOR'])), ['audit']);
+  assert.deepEqual(adminPagesFor(u(['PRIVACY_OFFICER'])), ['privacy']);
   assert.deepEqual(adminPagesFor(u(['CITIZEN'])), []);
 });
 

@@ -40,7 +40,11 @@ function renderErasures() {
   const list = $('erasures');
   list.textContent = '';
   for (const r of erasures) {
-    list.append(el('li', { i18n: r.status === 'DONE' ? 'myData.erasureDone' : 'myData.erasurePending', i18nParams: { due: r.dueOn } }));
+    const state = r.status === 'DONE' ? 'myData.erasureDone' : (r.overdue ? 'myData.erasureOverdue' : 'myData.erasurePending');
+    const explanation = lang() === 'en' ? r.deadlineExplanationEn : r.deadlineExplanationKo;
+    // how the 10 days were counted (holidays included), so the person can check the date themselves
+    list.append(el('li', {}, el('p', { i18n: state, i18nParams: { due: r.dueOn } }),
+      r.status === 'DONE' ? null : el('p', { class: 'form-hint' }, explanation || '')));
   }
   $('erasure-form').hidden = erasures.some(r => r.status === 'PENDING');
 }

@@ -33,6 +33,7 @@ public class PrivacyEndpoints implements RoleMatrix.Table {
                 Endpoint.of("GET", "/api/privacy/me/accesses").signedIn().expect(200, Who.SIGNED_IN),
                 Endpoint.of("GET", "/api/privacy/me/export").signedIn().expect(200, Who.SIGNED_IN),
                 Endpoint.of("GET", "/api/privacy/me/export.html").signedIn().expect(200, Who.SIGNED_IN),
+                Endpoint.of("GET", "/api/privacy/me/export.pdf").signedIn().expect(200, Who.SIGNED_IN),
                 // the role's person may already have asked (the other database's run, an earlier call): 201 or 409
                 Endpoint.of("POST", "/api/privacy/me/erasure-requests").body(() -> Api.json("removeContributions", false)).signedIn(),
                 Endpoint.of("GET", "/api/privacy/me/erasure-requests").signedIn().expect(200, Who.SIGNED_IN),

@@ -118,7 +118,7 @@ class PrivacyIT {
     }
 
     @Test
-    void theExportHasASectionPerFeatureAndReadsAsAPage() {
+    void theExportHasASectionPerFeatureAndReadsAsAPageAndAPdf() throws Exception {
         var citizen = People.citizen();
         var export = citizen.session().get("/api/privacy/me/export");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
@@ -133,6 +133,23 @@ class PrivacyIT {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains(citizen.email(), "김 &amp; &quot;이&quot; 시민", "<h2>privacy</h2>", "<h2>account</h2>", "<h2>elections</h2>");
+
+        // the PDF says the same, in text a reader can extract (Korean in the embedded font)
+        int version = citizen.session().get("/api/privacy/consent-texts").array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("purpose").equals("EMAIL_DIGEST")).findFirst().orElseThrow().getInt("version");
+        assertThat(citizen.session().put("/api/privacy/me/consents/EMAIL_DIGEST", Api.json("version", version)).status()).isEqualTo(200);
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(MadangServer.get().uri("/api/privacy/me/export.pdf"))
+                .header("Authorization", "Bearer " + citizen.session().bearerToken()).header("Accept-Language", "ko").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("마당이 보관한 내 정보", citizen.email(), "김 & \"이\" 시민", "EMAIL_DIGEST", "granted: true", "■ privacy");
+        }
+        var anonymous = Session.anonymous().get("/api/privacy/me/export.pdf");
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
@@ -160,6 +177,9 @@ class PrivacyIT {
         var due = LocalDate.parse(asked.json().getString("dueOn"));
         assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(due).isAfterOrEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).plusDays(10));
+        assertThat(asked.json().getBoolean("overdue")).isFalse();
+        assertThat(asked.json().getString("deadlineExplanationKo")).contains("개인정보 보호법 제36조", "민법 제157조", due.toString());
+        assertThat(asked.json().getString("deadlineExplanationEn")).contains("PIPA Art. 36(2)", due.toString());
         problem(person.session().post("/api/privacy/me/erasure-requests", Api.json("removeContributions", false)), 409);
 
         var officer = RoleSessions.session(Who.PRIVACY_OFFICER);
@@ -281,6 +301,84 @@ class PrivacyIT {
         String after = rawDistrict(resident.id());
         assertThat(after).startsWith("gcm1:" + newKey + ":").doesNotContain(district).isNotEqualTo(before);
         assertThat(resident.session().get("/api/me").json().getString("residentDistrict")).isEqualTo(district);
+        // the e-mail column was re-encrypted too, and the person still signs in with the address
+        assertThat(rawColumn("account", "email", resident.id())).startsWith("gcm1:" + newKey + ":").doesNotContain(resident.email());
+        assertThat(People.signIn(resident.email(), People.PASSWORD, null).get("/api/me").json().getString("email")).isEqualTo(resident.email());
+    }
+
+    @Test
+    void theEmailIsEncryptedAtRestAndStillSignsInAndIsFoundOnlyByTheWholeAddress() throws SQLException {
+        var person = People.citizen();
+        String address = person.email();
+        String raw = rawColumn("account", "email", person.id());
+        assertThat(raw).startsWith("gcm1:").doesNotContain(address).doesNotContain(address.substring(0, address.indexOf('@')));
+        assertThat(rawColumn("account", "email_lookup", person.id())).matches("[0-9a-f]{64}");
+        assertThat(tablesContaining(address)).as("no plaintext copy of the address anywhere, the outbox included").isEmpty();
+        // sign-in finds the account by the keyed hash of the normalised address
+        assertThat(People.signIn("  " + address.toUpperCase(java.util.Locale.ROOT) + " ", People.PASSWORD, null).get("/api/me").json()
+                .getString("email")).isEqualTo(address);
+        // the address stays unique although two encryptions of it never look alike
+        var twice = Session.anonymous().post("/api/accounts", Api.json("email", address, "password", People.PASSWORD, "displayName", "둘째", "locale", "ko"));
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+        try (Connection db = MadangServer.get().connect()) {
+            assertThat(count(db, "SELECT COUNT(*) FROM account WHERE email_lookup = (SELECT email_lookup FROM account WHERE id = ?)", person.id()))
+                    .isEqualTo(1);
+        }
+        // staff find a person by the whole address only: a part of it finds nobody
+        var registrar = RoleSessions.session(Who.REGISTRAR);
+        Map<String, String> why = Map.of(PURPOSE, "address lookup test");
+        var whole = registrar.send("GET", "/api/admin/users?q=" + URLEncoder.encode(address, StandardCharsets.UTF_8), null, null, why);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.json().getJsonArray("items").getValuesAs(JsonObject.class)).extracting(i -> i.getString("id"))
+                .containsExactly(person.id().toString());
+        String part = address.substring(0, address.indexOf('@') + 3);
+        var partial = registrar.send("GET", "/api/admin/users?q=" + URLEncoder.encode(part, StandardCharsets.UTF_8), null, null, why);
+        assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
+        assertThat(partial.json().getJsonArray("items")).isEmpty();
+        problem(registrar.send("GET", "/api/admin/users?cursor=not-an-id", null, null, why), 404);
+
+        // the new address of a pending e-mail change is encrypted as well
+        String next = People.uniqueEmail("moving");
+        var change = person.session().post("/api/me/email-changes", Api.json("newEmail", next, "password", People.PASSWORD));
+        assertThat(change.status()).as(change.toString()).isEqualTo(202);
+        try (Connection db = MadangServer.get().connect();
+             var query = db.prepareStatement("SELECT payload FROM account_token WHERE account_id = ? AND payload IS NOT NULL")) {
+            query.setObject(1, person.id());
+            var rows = query.executeQuery();
+            int tokens = 0;
+            for (; rows.next(); tokens++) assertThat(rows.getString(1)).startsWith("gcm1:").doesNotContain(next);
+            assertThat(tokens).isPositive();
+        }
+    }
+
+    @Test
+    void anAddressStoredBeforeEncryptionSignsInAndIsEncryptedByTheConversion() throws SQLException, InterruptedException {
+        var template = People.citizen();
+        String address = People.uniqueEmail("legacy");
+        UUID id = UUID.randomUUID();
+        try (Connection db = MadangServer.get().connect()) {
+            // a row as V1 to V9 wrote it: plaintext address, no look-up value
+            try (var insert = db.prepareStatement("INSERT INTO account (id, email, password_hash, display_name, locale, identity_level, email_verified_at, created_at)"
+                    + " SELECT ?, ?, password_hash, '옛 시민', 'ko', 'REGISTERED', ?, ? FROM account WHERE id = ?")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                insert.setObject(1, id);
+                insert.setString(2, address);
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.setObject(5, template.id());
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(People.signIn(address, People.PASSWORD, null).get("/api/me").json().getString("id")).isEqualTo(id.toString());
+
+        // the conversion also runs before a key rotation re-encrypts (at start it runs on its own)
+        var admin = RoleSessions.session(Who.ADMIN);
+        var rotated = admin.post("/api/privacy/field-keys/rotations");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(202);
+        for (int i = 0; i < 200 && rawColumn("account", "email_lookup", id) == null; i++) Thread.sleep(100);
+        assertThat(rawColumn("account", "email_lookup", id)).matches("[0-9a-f]{64}");
+        assertThat(rawColumn("account", "email", id)).startsWith("gcm1:").doesNotContain(address);
+        assertThat(People.signIn(address, People.PASSWORD, null).get("/api/me").json().getString("email")).isEqualTo(address);
     }
 
     @Test
@@ -354,6 +452,16 @@ class PrivacyIT {
         try (Connection db = MadangServer.get().connect();
              var query = db.prepareStatement("SELECT resident_district FROM account WHERE id = ?")) {
             query.setObject(1, account);
+            var row = query.executeQuery();
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
+        }
+    }
+
+    private static String rawColumn(String table, String column, UUID id) throws SQLException {
+        try (Connection db = MadangServer.get().connect();
+             var query = db.prepareStatement("SELECT " + column + " FROM " + table + " WHERE id = ?")) {
+            query.setObject(1, id);
             var row = query.executeQuery();
             assertThat(row.next()).isTrue();
             return row.getString(1);

@@ -30,11 +30,14 @@ public final class FieldKeys {
     private final Path file;
     private final Map<String, SecretKey> keys;
     private final String current;
+    /** The HMAC key of look-up columns (e.g. {@code account.email_lookup}); kept apart from the encryption keys. */
+    private final SecretKey lookup;
 
-    private FieldKeys(Path file, Map<String, SecretKey> keys, String current) {
+    private FieldKeys(Path file, Map<String, SecretKey> keys, String current, SecretKey lookup) {
         this.file = file;
         this.keys = Map.copyOf(keys);
         this.current = current;
+        this.lookup = lookup;
     }
 
     /** The keys in use, read (or made) on first use. */
@@ -54,7 +57,7 @@ public final class FieldKeys {
         try {
             if (!Files.exists(file)) {
                 if (file.getParent() != null) Files.createDirectories(file.getParent());
-                var first = new FieldKeys(file, Map.of(), null).withNewKey();
+                var first = new FieldKeys(file, Map.of(), null, newLookupKey()).withNewKey();
                 loaded = first;
                 return first;
             }
@@ -70,7 +73,10 @@ public final class FieldKeys {
             }
             String current = properties.getProperty("current");
             if (current == null || !keys.containsKey(current)) throw new IllegalStateException("No current key in " + file);
-            var opened = new FieldKeys(file, keys, current);
+            String lookup = properties.getProperty("lookup");
+            // a key file from before look-up columns gets its look-up key now, once
+            var opened = new FieldKeys(file, keys, current, lookup == null ? newLookupKey() : new SecretKeySpec(Base64.getDecoder().decode(lookup), "HmacSHA256"));
+            if (lookup == null) opened.save();
             loaded = opened;
             return opened;
         } catch (IOException e) {
@@ -85,7 +91,7 @@ public final class FieldKeys {
         var next = new LinkedHashMap<>(keys);
         String id = "k" + (keys.size() + 1) + "-" + Long.toString(System.currentTimeMillis(), 36);
         next.put(id, new SecretKeySpec(secret, "AES"));
-        var rotated = new FieldKeys(file, next, id);
+        var rotated = new FieldKeys(file, next, id, lookup);
         rotated.save();
         loaded = rotated;
         return rotated;
@@ -94,6 +100,12 @@ public final class FieldKeys {
     public String currentId() { return current; }
 
     public SecretKey current() { return keys.get(current); }
+
+    /**
+     * The key of look-up columns. It is not rotated with the encryption keys: every stored look-up value would have to
+     * be recomputed, and a look-up value reveals nothing but equality anyway.
+     */
+    public SecretKey lookupKey() { return lookup; }
 
     public SecretKey key(String id) {
         var key = keys.get(id);
@@ -105,6 +117,7 @@ public final class FieldKeys {
         var properties = new Properties();
         keys.forEach((id, key) -> properties.setProperty("key." + id, Base64.getEncoder().encodeToString(key.getEncoded())));
         properties.setProperty("current", current);
+        properties.setProperty("lookup", Base64.getEncoder().encodeToString(lookup.getEncoded()));
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".new");
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -119,6 +132,12 @@ public final class FieldKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static SecretKey newLookupKey() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return new SecretKeySpec(secret, "HmacSHA256");
     }
 
     private static Path configuredFile() {

@@ -40,6 +40,7 @@ import org.madang.platform.personaldata.Consents;
 import org.madang.privacy.control.AccessLog;
 import org.madang.privacy.control.ConsentLedger;
 import org.madang.privacy.control.Erasures;
+import org.madang.privacy.control.ExportPdf;
 import org.madang.privacy.control.ExportPage;
 import org.madang.privacy.control.FieldKeyRotation;
 import org.madang.privacy.control.PersonalDataRegistry;
@@ -73,6 +74,9 @@ public class PrivacyResource {
     Erasures erasures;
 
     @Inject
+    ExportPdf exportPdf;
+
+    @Inject
     Retention retention;
 
     @Inject
@@ -96,12 +100,24 @@ public class PrivacyResource {
         }
     }
 
+    /**
+     * An erasure request with its statutory deadline: {@code dueOn} is the last day (the period ends at its end, Korea
+     * time, i.e. at {@code dueEndsAt}); the explanations show how the days were counted; {@code overdue} when it is
+     * pending past the deadline or was carried out after it.
+     */
     public record Erasure(UUID id, UUID accountId, String status, boolean removeContributions, Instant requestedAt,
-                          LocalDate dueOn, Instant completedAt, String pseudonym) {
-        static Erasure of(ErasureRequest r) {
-            return new Erasure(r.id(), r.accountId(), r.status().name(), r.removeContributions(), r.requestedAt(), r.dueOn(),
-                    r.completedAt(), r.pseudonymNumber() == null ? null : "#" + r.pseudonymNumber());
+                          LocalDate dueOn, Instant dueEndsAt, boolean overdue, String deadlineExplanationKo,
+                          String deadlineExplanationEn, Instant completedAt, String pseudonym) {
+        static Erasure of(Erasures.Tracked t) {
+            var r = t.request();
+            return new Erasure(r.id(), r.accountId(), r.status().name(), r.removeContributions(), r.requestedAt(),
+                    t.deadline().lastDay(), t.deadline().endsAt(), t.overdue(), t.deadline().explanationKo(),
+                    t.deadline().explanationEn(), r.completedAt(), r.pseudonymNumber() == null ? null : "#" + r.pseudonymNumber());
         }
+    }
+
+    private List<Erasure> views(List<ErasureRequest> requests) {
+        return erasures.tracked(requests).stream().map(Erasure::of).toList();
     }
 
     // ---- public ------------------------------------------------------------------------------------------------
@@ -190,19 +206,31 @@ public class PrivacyResource {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").build();
     }
 
+    /** The same, as a PDF to keep or print (Korean text in an embedded font). */
+    @GET
+    @Path("me/export.pdf")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response exportPdf() {
+        JsonObject export = registry.export(caller().accountId());
+        boolean korean = Messages.KOREAN.equals(Messages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        return Response.ok(exportPdf.render(export, korean), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"madang-my-data.pdf\"").build();
+    }
+
     @POST
     @Path("me/erasure-requests")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public Response requestErasure(@NotNull @Valid ErasureAsk ask) {
         var request = erasures.request(caller().accountId(), ask.removeContributions());
-        return Response.status(Response.Status.CREATED).entity(Erasure.of(request)).build();
+        return Response.status(Response.Status.CREATED).entity(views(List.of(request)).get(0)).build();
     }
 
     @GET
     @Path("me/erasure-requests")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public List<Erasure> myErasureRequests() {
-        return erasures.of(caller().accountId()).stream().map(Erasure::of).toList();
+        return views(erasures.of(caller().accountId()));
     }
 
     // ---- the privacy officer -----------------------------------------------------------------------------------
@@ -212,7 +240,7 @@ public class PrivacyResource {
     @Path("erasure-requests")
     @RolesAllowed(Role.PRIVACY_OFFICER_NAME)
     public List<Erasure> pendingErasures() {
-        return erasures.pending().stream().map(Erasure::of).toList();
+        return views(erasures.pending());
     }
 
     @POST
@@ -220,7 +248,7 @@ public class PrivacyResource {
     @RolesAllowed(Role.PRIVACY_OFFICER_NAME)
     @Consumes(MediaType.WILDCARD)
     public Erasure carryOut(@PathParam("id") UUID id) {
-        return Erasure.of(erasures.carryOut(id, caller().accountId()));
+        return views(List.of(erasures.carryOut(id, caller().accountId()))).get(0);
     }
 
     @GET

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.madang.platform.account.entity.Account;
 import org.madang.platform.audit.control.AuditLog;
+import org.madang.platform.clock.Deadline;
+import org.madang.platform.clock.control.HolidayStore;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 import org.madang.platform.personaldata.Pseudonym;
@@ -24,8 +26,6 @@ import org.madang.privacy.entity.ErasureRequest;
 @ApplicationScoped
 public class Erasures {
 
-    /** PIPA art. 36(2), Enforcement Decree art. 43(3): within 10 days of the request. */
-    public static final int DEADLINE_DAYS = 10;
     /** Pseudonym numbers start here, so they look like numbers, not positions. */
     static final long FIRST_PSEUDONYM = 1001;
 
@@ -36,7 +36,7 @@ public class Erasures {
     PersonalDataRegistry registry;
 
     @Inject
-    StatutoryDeadline deadline;
+    HolidayStore holidays;
 
     @Inject
     AuditLog audit;
@@ -49,11 +49,30 @@ public class Erasures {
         em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (!pending(accountId).isEmpty()) throw new ProblemException(ProblemType.CONFLICT, "privacy.erasure.pending");
         var now = clock.instant();
-        var request = new ErasureRequest(accountId, removeContributions, now, deadline.dueDate(now, DEADLINE_DAYS));
+        var request = new ErasureRequest(accountId, removeContributions, now, ErasureClock.deadline(now, holidays.calendar()).lastDay());
         em.persist(request);
         audit.record(accountId.toString(), "privacy.erasure-requested", "account:" + accountId,
                 "due " + request.dueOn() + (removeContributions ? ", contributions removed" : ", contributions pseudonymised"));
         return request;
+    }
+
+    /** A request with its deadline and whether it was (or is) missed. */
+    public record Tracked(ErasureRequest request, Deadline deadline, boolean overdue) {
+    }
+
+    /**
+     * The deadline as the calendar says now: it is computed on every read, so a holiday added later moves open
+     * requests' deadlines (the stored due date is the one computed when the request arrived, kept for ordering).
+     * Overdue: pending past the deadline, or carried out after it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Tracked> tracked(List<ErasureRequest> requests) {
+        var calendar = holidays.calendar();
+        var now = clock.instant();
+        return requests.stream().map(r -> {
+            var deadline = ErasureClock.deadline(r.requestedAt(), calendar);
+            return new Tracked(r, deadline, deadline.passedAt(r.completedAt() == null ? now : r.completedAt()));
+        }).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -30,7 +30,11 @@ public class FieldKeyRotation {
     public record EncryptedColumn(String table, String key, String column) {
     }
 
-    static final List<EncryptedColumn> COLUMNS = List.of(new EncryptedColumn("account", "id", "resident_district"));
+    static final List<EncryptedColumn> COLUMNS = List.of(
+            new EncryptedColumn("account", "id", "resident_district"),
+            new EncryptedColumn("account", "id", "email"),
+            new EncryptedColumn("mail_outbox", "id", "recipient"),
+            new EncryptedColumn("account_token", "id", "payload"));
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
@@ -43,6 +47,9 @@ public class FieldKeyRotation {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ContactEncryption contactEncryption;
 
     public record Status(String currentKeyId, Map<String, Long> rowsByKey) {
     }
@@ -73,6 +80,8 @@ public class FieldKeyRotation {
 
     void reencryptAll() {
         try {
+            // addresses still in plaintext need their look-up value as well as encryption
+            contactEncryption.convertAll();
             for (var column : COLUMNS) {
                 while (self.reencryptBatch(column) > 0) {
                     // next batch, in its own transaction

@@ -16,6 +16,7 @@ import org.madang.platform.audit.entity.AuditEntry;
 import org.madang.platform.mail.entity.MailMessage;
 import org.madang.platform.personaldata.PersonalDataField;
 import org.madang.platform.personaldata.PersonalDataHolder;
+import org.madang.platform.personaldata.LookupHash;
 import org.madang.platform.personaldata.Pseudonym;
 
 /**
@@ -54,8 +55,8 @@ public class PlatformPersonalData implements PersonalDataHolder {
                 .forEach(t -> tokens.add(Json.createObjectBuilder().add("purpose", t.purpose().name())
                         .add("expiresAt", t.expiresAt().toString())));
         var mail = Json.createArrayBuilder();
-        em.createQuery("SELECT m FROM MailMessage m WHERE m.recipient = :email ORDER BY m.createdAt", MailMessage.class)
-                .setParameter("email", account.email()).setMaxResults(200).getResultList()
+        em.createQuery("SELECT m FROM MailMessage m WHERE m.recipientLookup = :lookup ORDER BY m.createdAt", MailMessage.class)
+                .setParameter("lookup", LookupHash.ofEmail(account.email())).setMaxResults(200).getResultList()
                 .forEach(m -> mail.add(Json.createObjectBuilder().add("subject", m.subject()).add("status", m.status().name())
                         .add("createdAt", m.createdAt().toString())));
         var audit = Json.createArrayBuilder();
@@ -91,7 +92,11 @@ public class PlatformPersonalData implements PersonalDataHolder {
     public void erase(UUID accountId, boolean withContributions) {
         var account = em.find(Account.class, accountId);
         if (account == null) return;
-        em.createQuery("DELETE FROM MailMessage m WHERE m.recipient = :email").setParameter("email", account.email()).executeUpdate();
+        em.createQuery("DELETE FROM MailMessage m WHERE m.recipientLookup = :lookup")
+                .setParameter("lookup", LookupHash.ofEmail(account.email())).executeUpdate();
+        // a notice of an address change, sent to the old address, names the current one in its text
+        String address = account.email().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        em.createQuery("DELETE FROM MailMessage m WHERE m.body LIKE :address ESCAPE '\\'").setParameter("address", "%" + address + "%").executeUpdate();
         em.createQuery("DELETE FROM AccountToken t WHERE t.accountId = :id").setParameter("id", accountId).executeUpdate();
         account.erase(withContributions ? ERASED_NAME : account.displayName(), PasswordHasher.UNUSABLE, clock.instant());
     }

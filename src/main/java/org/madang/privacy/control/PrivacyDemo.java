@@ -17,7 +17,7 @@ import org.madang.platform.demo.DemoContent;
 import org.madang.platform.demo.DemoData;
 import org.madang.platform.personaldata.ConsentPurpose;
 
-/** Demo: a privacy officer, the citizens' consents, and staff reads in their access logs. */
+/** Demo: a privacy officer, the citizens' consents, staff reads in their access logs, and a pending erasure request. */
 @ApplicationScoped
 public class PrivacyDemo implements DemoContent {
 
@@ -34,6 +34,9 @@ public class PrivacyDemo implements DemoContent {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    Erasures erasures;
 
     @Override
     @Transactional
@@ -55,6 +58,10 @@ public class PrivacyDemo implements DemoContent {
         accessLog.record(people.registrar().id(), people.resident().id(), fields, "거주 확인 신청 처리 / resident verification request");
         accessLog.record(people.admin().id(), people.citizen().id(), List.of("email", "displayName"), "로그인 문제 문의 답변 / answering a sign-in support request");
         accessLog.record(people.registrar().id(), people.resident().id(), List.of("residentDistrict"), "선거인 명부 확인 / checking the voter roll");
+
+        // someone leaving: a pending erasure request on the officer's page, with its deadline (no demo person is lost)
+        var leaving = accounts.createVerified("leaving@madang.example", password(), "떠나는 시민", "ko", AuditLog.SYSTEM);
+        erasures.request(leaving.id(), false);
     }
 
     private static String password() {

@@ -3,12 +3,13 @@ package org.madang.platform.account.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.madang.platform.account.entity.Account;
 import org.madang.platform.account.entity.AccountToken;
 import org.madang.platform.error.ProblemException;
+import org.madang.platform.personaldata.LookupHash;
 
 /** Look-ups of accounts and their tokens. */
 @ApplicationScoped
@@ -18,13 +19,21 @@ public class Accounts {
     EntityManager em;
 
     public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return LookupHash.normaliseEmail(email);
     }
 
     public Optional<Account> byEmail(String email) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
-                .setParameter("email", normaliseEmail(email))
+        if (email == null) return Optional.empty();
+        // the address is encrypted (random nonce), so it is found by its keyed hash
+        var found = em.createQuery("SELECT a FROM Account a WHERE a.emailLookup = :lookup", Account.class)
+                .setParameter("lookup", LookupHash.ofEmail(email))
                 .getResultStream().findFirst();
+        if (found.isPresent()) return found;
+        // a row from before encryption that the start-up conversion (privacy.control.ContactEncryption) has not reached
+        @SuppressWarnings("unchecked")
+        List<Object> unconverted = em.createNativeQuery("SELECT id FROM account WHERE email_lookup IS NULL AND email = ?1")
+                .setParameter(1, normaliseEmail(email)).getResultList();
+        return unconverted.stream().findFirst().map(id -> em.find(Account.class, id instanceof UUID u ? u : UUID.fromString(id.toString())));
     }
 
     public Account byId(UUID id) {

@@ -37,17 +37,24 @@ public class RoleAdministration {
 
     Clock clock = Clock.systemUTC();
 
-    /** Accounts whose e-mail or name contains the text, ordered by e-mail, after the cursor (an e-mail). */
+    /**
+     * Accounts found by a whole e-mail address (exact; addresses are encrypted, so only their keyed hash can be
+     * compared) or whose display name contains the text, in account-id order after the cursor (an account id).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Account> search(String text, String afterEmail, int limit) {
-        String pattern = "%" + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return em.createQuery("SELECT a FROM Account a WHERE (LOWER(a.email) LIKE :p ESCAPE '\\' OR LOWER(a.displayName) LIKE :p ESCAPE '\\')"
-                        + " AND a.email > :after ORDER BY a.email", Account.class)
-                .setParameter("p", pattern)
-                .setParameter("after", afterEmail == null ? "" : afterEmail)
-                .setMaxResults(limit)
-                .getResultList();
+    public List<Account> search(String text, UUID after, int limit) {
+        String query = text == null ? "" : text.trim();
+        if (query.contains("@")) {
+            // one address is one account: there is no second page
+            return after != null ? List.of() : accounts.byEmail(query).stream().toList();
+        }
+        String pattern = "%" + query.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var found = em.createQuery("SELECT a FROM Account a WHERE LOWER(a.displayName) LIKE :p ESCAPE '\\'"
+                        + (after == null ? "" : " AND a.id > :after") + " ORDER BY a.id", Account.class)
+                .setParameter("p", pattern);
+        if (after != null) found.setParameter("after", after);
+        return found.setMaxResults(limit).getResultList();
     }
 
     @Transactional

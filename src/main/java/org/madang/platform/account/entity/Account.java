@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.madang.platform.auth.Role;
 import org.madang.platform.personaldata.EncryptedString;
 import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.LookupHash;
 import org.madang.platform.personaldata.PersonalData;
 
 /** A person's account: sign-in details, identity level, second factor, roles, and the sign-in lock. */
@@ -32,10 +33,17 @@ public class Account {
     @Id
     private UUID id;
     @Column(nullable = false)
+    @jakarta.persistence.Convert(converter = EncryptedString.class)
     @PersonalData(what = "E-mail address", whatKo = "이메일 주소",
             purpose = "Sign-in, account and service mail",
-            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased")
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased", protectedAtRest = true)
     private String email;
+    /** HMAC of the normalised address ({@link LookupHash}): finds an account by exact address although it is encrypted. */
+    @Column(name = "email_lookup", nullable = false)
+    @PersonalData(what = "Keyed hash of the e-mail address", whatKo = "이메일 주소의 키 해시",
+            purpose = "Finding the account by its exact address at sign-in, sign-up and address change",
+            legalBasis = LegalBasis.CONTRACT, retention = "until the account is erased (then the hash of an erased placeholder)")
+    private String emailLookup;
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
     @Column(name = "display_name", nullable = false)
@@ -95,6 +103,7 @@ public class Account {
     public Account(String email, String passwordHash, String displayName, String locale, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.email = email;
+        this.emailLookup = LookupHash.ofEmail(email);
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.locale = locale;
@@ -127,6 +136,7 @@ public class Account {
 
     public void changeEmail(String newEmail, Instant now) {
         email = newEmail;
+        emailLookup = LookupHash.ofEmail(newEmail);
         emailVerifiedAt = now;
     }
 
@@ -176,6 +186,7 @@ public class Account {
      */
     public void erase(String pseudonymDisplayName, String unusablePasswordHash, Instant now) {
         email = "erased-" + id + "@erased.invalid";
+        emailLookup = LookupHash.ofEmail(email);
         displayName = pseudonymDisplayName;
         passwordHash = unusablePasswordHash;
         residentDistrict = null;

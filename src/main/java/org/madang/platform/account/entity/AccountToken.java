@@ -38,10 +38,12 @@ public class AccountToken {
     private Purpose purpose;
     @Column(name = "token_hash", nullable = false)
     private String tokenHash;
-    /** The new address of an e-mail change. */
+    /** The new address of an e-mail change (contact data: encrypted at rest like the account's address). */
+    @jakarta.persistence.Convert(converter = org.madang.platform.personaldata.EncryptedString.class)
     @PersonalData(what = "A pending new e-mail address", whatKo = "변경 대기 중인 새 이메일 주소",
             purpose = "Confirming an e-mail change",
-            legalBasis = LegalBasis.CONTRACT, retention = "until the token expires (at most 7 days), then deleted by the retention job")
+            legalBasis = LegalBasis.CONTRACT, retention = "until the token expires (at most 7 days), then deleted by the retention job",
+            protectedAtRest = true)
     private String payload;
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;

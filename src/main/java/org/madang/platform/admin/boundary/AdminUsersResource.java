@@ -68,11 +68,11 @@ public class AdminUsersResource {
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.ORG_ADMIN_NAME, Role.REGISTRAR_NAME})
     @AccessPurposeRequired
-    public Page search(@QueryParam("q") @Size(max = 100) String query, @QueryParam("cursor") @Size(max = 254) String cursor,
+    public Page search(@QueryParam("q") @Size(max = 254) String query, @QueryParam("cursor") UUID cursor,
                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         var accounts = administration.search(query, cursor, limit + 1);
         var items = accounts.stream().limit(limit).map(AccountView::of).toList();
-        String next = accounts.size() > limit ? items.get(items.size() - 1).email() : null;
+        String next = accounts.size() > limit ? items.get(items.size() - 1).id().toString() : null;
         for (var item : items) access.record(caller().accountId(), item.id(), SHOWN_FIELDS, purpose.purpose());
         return new Page(items, next);
     }

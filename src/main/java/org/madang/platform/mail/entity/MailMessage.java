@@ -24,10 +24,18 @@ public class MailMessage {
     @Id
     private UUID id;
     @Column(nullable = false)
+    @jakarta.persistence.Convert(converter = org.madang.platform.personaldata.EncryptedString.class)
     @PersonalData(what = "E-mail address a message was sent to", whatKo = "메일 받는 사람 주소",
             purpose = "Sending account and service mail",
-            legalBasis = LegalBasis.CONTRACT, retention = "30 days after sending, then deleted by the retention job")
+            legalBasis = LegalBasis.CONTRACT, retention = "30 days after sending, then deleted by the retention job",
+            protectedAtRest = true)
     private String recipient;
+    /** Keyed hash of the recipient's address, so that erasure and export find a person's mail although it is encrypted. */
+    @Column(name = "recipient_lookup")
+    @PersonalData(what = "Keyed hash of the recipient's address", whatKo = "받는 사람 주소의 키 해시",
+            purpose = "Finding a person's mail for export and erasure",
+            legalBasis = LegalBasis.CONTRACT, retention = "30 days after sending, then deleted by the retention job")
+    private String recipientLookup;
     @Column(nullable = false)
     private String subject;
     @Column(nullable = false)
@@ -52,6 +60,7 @@ public class MailMessage {
     public MailMessage(String recipient, String subject, String body, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.recipient = recipient;
+        this.recipientLookup = org.madang.platform.personaldata.LookupHash.ofEmail(recipient);
         this.subject = subject;
         this.body = body;
         this.status = Status.QUEUED;
