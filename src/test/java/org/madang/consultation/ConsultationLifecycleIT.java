@@ -126,9 +126,10 @@ class ConsultationLifecycleIT {
 
     @Test
     void closedConsultationsRefuseInputAndRespondedNeedsEveryCommentAnswered() throws IOException, InterruptedException {
-        var d = ConsultationDriver.closingSoon(4);
         var alice = People.citizen();
         var bob = People.citizen();
+        // long enough for the input below to arrive before the close on a busy machine
+        var d = ConsultationDriver.closingSoon(10);
         UUID c1 = d.comment(alice.session(), "기간 단축에 찬성합니다. 국민의 알 권리를 위해 필요합니다.");
         var onArticle = bob.session().post(d.path("/comments"), Api.json("articleId", d.article1.toString(), "body", "10일은 너무 짧습니다."));
         UUID c2 = UUID.fromString(onArticle.json().getString("id"));
