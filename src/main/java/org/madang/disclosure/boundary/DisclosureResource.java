@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,8 +27,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.control.DisclosureDocuments;
 import org.madang.disclosure.control.DisclosureRequests;
 import org.madang.disclosure.control.DisclosureStatistics;
+import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
 import org.madang.platform.auth.Role;
@@ -50,6 +53,9 @@ public class DisclosureResource {
 
     @Inject
     DisclosureStatistics statistics;
+
+    @Inject
+    DisclosureDocuments documents;
 
     @Inject
     org.madang.disclosure.control.DisclosureReminders reminders;
@@ -91,6 +97,12 @@ public class DisclosureResource {
     public record ClockRunResult(Instant at, int count) {
     }
 
+    /** A text document to release; withheld passages are marked {@code [[redact:ITEM_5]]…[[/redact]]}. */
+    public record NewDocument(@NotBlank @Size(max = 200) String title,
+                              @NotNull @Pattern(regexp = "text/plain|text/markdown") String mediaType,
+                              @NotBlank @Size(max = DisclosureDocuments.MAX_BYTES) String text) {
+    }
+
     public record GroundOption(String code, int item, String nameKo, String nameEn) {
     }
 
@@ -108,14 +120,14 @@ public class DisclosureResource {
     @Path("requests")
     @PermitAll
     public List<RequestView> publicRequests() {
-        return requests.publicOnes(100).stream().map(this::view).toList();
+        return views(requests.publicOnes(100));
     }
 
     @GET
     @Path("requests/mine")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public List<RequestView> mine() {
-        return requests.ofRequester(caller().accountId()).stream().map(this::view).toList();
+        return views(requests.ofRequester(caller().accountId()));
     }
 
     @GET
@@ -130,7 +142,7 @@ public class DisclosureResource {
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public List<RequestView> queue(@PathParam("agencyId") UUID agencyId, @QueryParam("overdue") boolean overdueOnly) {
         if (!requests.isAgencyStaff(caller(), agencyId)) throw ProblemException.forbidden();
-        return requests.ofAgency(agencyId).stream().map(this::view).filter(v -> !overdueOnly || v.overdue()).toList();
+        return views(requests.ofAgency(agencyId)).stream().filter(v -> !overdueOnly || v.overdue()).toList();
     }
 
     @POST
@@ -176,6 +188,38 @@ public class DisclosureResource {
     }
 
     @POST
+    @Path("requests/{reference}/documents")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public Response attach(@PathParam("reference") String reference, @NotNull @Valid NewDocument form) {
+        var document = documents.attach(caller(), checked(reference), form.title(), form.mediaType(), form.text());
+        var request = requests.byReference(reference);
+        return Response.created(uriInfo.getBaseUriBuilder().path("disclosure/requests").path(reference).path("documents")
+                .path(document.id().toString()).build()).entity(RequestView.DocumentView.of(request.reference(), document)).build();
+    }
+
+    @GET
+    @Path("requests/{reference}/documents")
+    @PermitAll
+    public List<RequestView.DocumentView> documents(@PathParam("reference") String reference) {
+        var request = requests.visibleTo(callerOrNull(), checked(reference));
+        return documents.of(request.id()).stream().map(d -> RequestView.DocumentView.of(request.reference(), d)).toList();
+    }
+
+    /** The redacted rendering, the only text of a released document there is; shown inline, never run as a page. */
+    @GET
+    @Path("requests/{reference}/documents/{documentId}")
+    @Produces({"text/plain", "text/markdown"})
+    @PermitAll
+    public Response document(@PathParam("reference") String reference, @PathParam("documentId") UUID documentId) {
+        var request = requests.visibleTo(callerOrNull(), checked(reference));
+        var document = documents.one(request, documentId);
+        return Response.ok(document.redactedText(), document.mediaType() + "; charset=UTF-8")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
+    }
+
+    @POST
     @Path("deemed-refusals")
     @RolesAllowed(Role.ADMIN_NAME)
     public ClockRunResult markDeemedRefusals(@Valid ClockRun run) {
@@ -207,8 +251,17 @@ public class DisclosureResource {
     }
 
     private RequestView view(DisclosureRequest r) {
+        return view(r, documents.of(r.id()));
+    }
+
+    private RequestView view(DisclosureRequest r, List<DisclosureDocument> released) {
         var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
-        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r));
+        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released);
+    }
+
+    private List<RequestView> views(List<DisclosureRequest> list) {
+        var released = documents.ofAll(list.stream().map(DisclosureRequest::id).toList());
+        return list.stream().map(r -> view(r, released.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private Instant at(ClockRun run) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Form;
@@ -17,7 +18,8 @@ import org.madang.platform.demo.DemoData;
 
 /**
  * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
- * deemed refused, and an objection whose decision is overdue.
+ * deemed refused, and an objection whose decision is overdue. The partly disclosed one has a released document
+ * with two withheld passages.
  */
 @ApplicationScoped
 public class DisclosureDemo implements DemoContent {
@@ -49,6 +51,15 @@ public class DisclosureDemo implements DemoContent {
         partly.acknowledge(now.minus(days(8)));
         partly.decide(now.minus(days(3)), Decision.PARTLY_DISCLOSED, ExemptionGround.ITEM_7,
                 "계약 단가는 수탁업체의 영업상 비밀에 해당합니다.", "제4조(계약 단가)와 별표 2(인건비 산출 내역)");
+        var contract = RedactedText.render("""
+                # 기록관리 민간위탁 계약서
+                제1조(목적) 이 계약은 기록물 정리·보존 업무의 위탁에 관한 사항을 정한다.
+                제4조(계약 단가) [[redact:ITEM_7]]1식 금 98,765,000원(인건비 71%, 장비 29%)[[/redact]]
+                제5조(계약 기간) 2026년 1월 1일부터 2026년 12월 31일까지.
+                수탁업체 담당자: [[redact:ITEM_6]]김민수 010-0000-0000[[/redact]]
+                """);
+        em.persist(new DisclosureDocument(partly.id(), "계약서 본문(부분공개)", "text/markdown", contract.text(),
+                contract.passages(), contract.grounds(), now.minus(days(3))));
 
         var notHeld = filed(resident, agency, "외부 자문위원 명단", Form.VIEW, true, now.minus(days(12)));
         notHeld.decide(now.minus(days(6)), Decision.NOT_HELD, null, "해당 명단을 보유하고 있지 않습니다.", null);

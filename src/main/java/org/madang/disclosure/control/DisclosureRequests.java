@@ -211,7 +211,8 @@ public class DisclosureRequests {
         return caller != null && (caller.has(Role.OFFICIAL, agencyId) || caller.has(Role.ORG_ADMIN, agencyId));
     }
 
-    private DisclosureRequest forAgency(SignedInCaller official, String reference) {
+    /** The request for one of its agency's staff: 404 when private and not theirs, 403 for anyone else. */
+    public DisclosureRequest forAgency(SignedInCaller official, String reference) {
         var request = byReference(reference);
         if (request.privateRequest() && !isAgencyStaff(official, request) && !isRequester(official, request)) {
             throw ProblemException.notFound("disclosure request");

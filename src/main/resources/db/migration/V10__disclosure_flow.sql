@@ -1,0 +1,17 @@
+-- Disclosure workflow remainder (issue 9): documents released with a decision.
+
+-- A released document holds ONLY its redacted rendering: the text the official uploaded, with every marked passage
+-- already replaced by its "[비공개: 제9조제1항제N호]" placeholder. The original text is never written anywhere.
+CREATE TABLE disclosure_document (
+    id               UUID PRIMARY KEY,
+    request_id       UUID          NOT NULL REFERENCES disclosure_request (id),
+    title            VARCHAR(200)  NOT NULL,
+    media_type       VARCHAR(30)   NOT NULL,
+    redacted_content BYTEA         NOT NULL,
+    size_bytes       INTEGER       NOT NULL,
+    redacted_count   INTEGER       NOT NULL,
+    grounds          VARCHAR(100)  NOT NULL,
+    attached_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT disclosure_document_media CHECK (media_type IN ('text/plain', 'text/markdown'))
+);
+CREATE INDEX disclosure_document_request ON disclosure_document (request_id, attached_at);
