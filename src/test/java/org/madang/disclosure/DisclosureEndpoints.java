@@ -42,6 +42,23 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
         return DisclosureDriver.decided(RoleSessions.session(CITIZEN), RoleSessions.session(OFFICIAL), home());
     }
 
+    private static String partlyDisclosed() {
+        return DisclosureDriver.partlyDisclosed(RoleSessions.session(CITIZEN), RoleSessions.session(OFFICIAL), home());
+    }
+
+    private static String releasedDocument;
+
+    /** A public request with one released document: its path. */
+    private static synchronized String releasedDocument() {
+        if (releasedDocument == null) {
+            var attached = RoleSessions.session(OFFICIAL).post(DisclosureDriver.path(partlyDisclosed(), "/documents"),
+                    DisclosureDriver.documentBody("계약서", "단가 [[redact:ITEM_7]]1,000원[[/redact]]"));
+            if (attached.status() != 201) throw new IllegalStateException(attached.toString());
+            releasedDocument = attached.json().getString("href");
+        }
+        return releasedDocument;
+    }
+
     private static String objected() {
         return DisclosureDriver.objected(RoleSessions.session(CITIZEN), RoleSessions.session(OFFICIAL), home());
     }
@@ -90,6 +107,14 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                         .call(who -> Call.of(DisclosureDriver.path(objected(), "/objection/decision"),
                                 Api.json("outcome", "DISMISSED", "reason", "비공개 사유가 여전함")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/documents")
+                        .call(who -> Call.of(DisclosureDriver.path(partlyDisclosed(), "/documents"),
+                                DisclosureDriver.documentBody("행렬 문서", "[[redact:ITEM_7]]단가[[/redact]]")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(201, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("GET", "/api/disclosure/requests/{reference}/documents")
+                        .call(who -> Call.of(DisclosureDriver.path(publicRequest(), "/documents"))).permitAll().expect(200, Who.values()),
+                Endpoint.of("GET", "/api/disclosure/requests/{reference}/documents/{documentId}")
+                        .call(who -> Call.of(releasedDocument())).permitAll().expect(200, Who.values()),
                 Endpoint.of("POST", "/api/disclosure/deemed-refusals")
                         .body(() -> Api.json("agencyId", UUID.randomUUID().toString())).allow(ADMIN).expect(200, ADMIN),
                 Endpoint.of("POST", "/api/disclosure/reminders")

@@ -208,7 +208,7 @@ public class DisclosureResource {
     /** The redacted rendering, the only text of a released document there is; shown inline, never run as a page. */
     @GET
     @Path("requests/{reference}/documents/{documentId}")
-    @Produces({"text/plain", "text/markdown"})
+    @Produces(MediaType.WILDCARD)
     @PermitAll
     public Response document(@PathParam("reference") String reference, @PathParam("documentId") UUID documentId) {
         var request = requests.visibleTo(callerOrNull(), checked(reference));
