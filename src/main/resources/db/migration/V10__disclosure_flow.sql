@@ -15,3 +15,11 @@ CREATE TABLE disclosure_document (
     CONSTRAINT disclosure_document_media CHECK (media_type IN ('text/plain', 'text/markdown'))
 );
 CREATE INDEX disclosure_document_request ON disclosure_document (request_id, attached_at);
+
+-- Clarification (보완 요청): the decision clock stops from the official's question until the requester's answer.
+-- The question and answer are those of the latest round; the days of answered rounds add up.
+ALTER TABLE disclosure_request ADD COLUMN clarification_requested_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE disclosure_request ADD COLUMN clarification_question VARCHAR(2000);
+ALTER TABLE disclosure_request ADD COLUMN clarified_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE disclosure_request ADD COLUMN clarification_answer VARCHAR(4000);
+ALTER TABLE disclosure_request ADD COLUMN clarification_paused_days INTEGER DEFAULT 0 NOT NULL;

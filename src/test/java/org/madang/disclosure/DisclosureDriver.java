@@ -52,6 +52,13 @@ final class DisclosureDriver {
         return reference;
     }
 
+    /** A public request on which the official has asked the requester to clarify. */
+    static String awaitingClarification(Session citizen, Session official, UUID agencyId) {
+        String reference = file(citizen, agencyId, false);
+        ok(official.post(path(reference, "/clarification"), Api.json("question", "청구 대상 기간을 특정해 주십시오.")));
+        return reference;
+    }
+
     static String documentBody(String title, String text) {
         return Api.json("title", title, "mediaType", "text/markdown", "text", text);
     }

@@ -97,6 +97,13 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/decision")
                         .call(who -> Call.of(DisclosureDriver.path(fresh(), "/decision"), Api.json("decision", "DISCLOSED")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/clarification")
+                        .call(who -> Call.of(DisclosureDriver.path(fresh(), "/clarification"), Api.json("question", "기간을 특정해 주십시오.")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/clarification/answer")
+                        .call(who -> Call.of(DisclosureDriver.path(DisclosureDriver.awaitingClarification(RoleSessions.session(CITIZEN),
+                                RoleSessions.session(OFFICIAL), home()), "/clarification/answer"), Api.json("answer", "2025년 전체입니다.")))
+                        .allow(CITIZEN).expect(200, CITIZEN),
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/objection")
                         .call(who -> Call.of(DisclosureDriver.path(decided(), "/objection"), Api.json("text", "이의")))
                         .allow(CITIZEN).expect(200, CITIZEN),

@@ -33,6 +33,7 @@ import org.madang.disclosure.control.DisclosureStatistics;
 import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.clock.control.HolidayStore;
@@ -84,6 +85,12 @@ public class DisclosureResource {
                                @Size(max = 4000) String reason, @Size(max = 4000) String redactions) {
     }
 
+    public record Clarification(@NotBlank @Size(max = 2000) String question) {
+    }
+
+    public record ClarificationAnswer(@NotBlank @Size(max = 4000) String answer) {
+    }
+
     public record Objection(@NotBlank @Size(max = 4000) String text) {
     }
 
@@ -99,8 +106,9 @@ public class DisclosureResource {
 
     /** A text document to release; withheld passages are marked {@code [[redact:ITEM_5]]…[[/redact]]}. */
     public record NewDocument(@NotBlank @Size(max = 200) String title,
-                              @NotNull @Pattern(regexp = "text/plain|text/markdown") String mediaType,
-                              @NotBlank @Size(max = DisclosureDocuments.MAX_BYTES) String text) {
+                              @NotNull @Pattern(regexp = "text/plain|text/markdown") @Schema(example = "text/markdown") String mediaType,
+                              @NotBlank @Size(max = DisclosureDocuments.MAX_BYTES)
+                              @Schema(example = "제4조(계약 단가) [[redact:ITEM_7]]1식 9,870,000원[[/redact]]") String text) {
     }
 
     public record GroundOption(String code, int item, String nameKo, String nameEn) {
@@ -164,6 +172,20 @@ public class DisclosureResource {
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public RequestView decide(@PathParam("reference") String reference, @NotNull @Valid DecisionForm form) {
         return view(requests.decide(caller(), checked(reference), form.decision(), form.ground(), form.reason(), form.redactions()));
+    }
+
+    @POST
+    @Path("requests/{reference}/clarification")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView askClarification(@PathParam("reference") String reference, @NotNull @Valid Clarification form) {
+        return view(requests.askClarification(caller(), checked(reference), form.question()));
+    }
+
+    @POST
+    @Path("requests/{reference}/clarification/answer")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public RequestView answerClarification(@PathParam("reference") String reference, @NotNull @Valid ClarificationAnswer form) {
+        return view(requests.answerClarification(caller(), checked(reference), form.answer()));
     }
 
     @POST
@@ -256,7 +278,8 @@ public class DisclosureResource {
 
     private RequestView view(DisclosureRequest r, List<DisclosureDocument> released) {
         var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
-        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released);
+        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released,
+                DisclosureClock.pausedDays(r, requests.now()));
     }
 
     private List<RequestView> views(List<DisclosureRequest> list) {

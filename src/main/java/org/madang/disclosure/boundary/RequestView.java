@@ -22,7 +22,8 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                           Instant objectedAt, String objectionText, Instant objectionExtendedAt,
                           Instant objectionDecidedAt, String objectionOutcome, String objectionReason,
                           List<DueView> deadlines, boolean overdue, boolean mine, int version,
-                          List<DocumentView> documents) {
+                          List<DocumentView> documents, Instant clarificationRequestedAt, String clarificationQuestion,
+                          Instant clarifiedAt, String clarificationAnswer, int clarificationPausedDays) {
 
     /** A released document: its redacted rendering is fetched from {@code href}; the view carries no text. */
     public record DocumentView(UUID id, String title, String mediaType, int sizeBytes, int redactedPassages,
@@ -58,7 +59,7 @@ public record RequestView(String reference, AgencyView agency, String subject, S
     }
 
     static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine,
-                          List<DisclosureDocument> documents) {
+                          List<DisclosureDocument> documents, int pausedDays) {
         var deadlines = dues.stream().map(DueView::of).toList();
         return new RequestView(r.reference(), new AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), r.subject(),
                 r.description(), r.preferredForm().name(), r.privateRequest(), r.status().name(), r.receivedAt(),
@@ -67,6 +68,7 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                 r.redactions(), r.deemedRefusal(), r.objectedAt(), r.objectionText(), r.objectionExtendedAt(),
                 r.objectionDecidedAt(), r.objectionOutcome() == null ? null : r.objectionOutcome().name(),
                 r.objectionReason(), deadlines, deadlines.stream().anyMatch(DueView::overdue), mine, r.version(),
-                documents.stream().map(d -> DocumentView.of(r.reference(), d)).toList());
+                documents.stream().map(d -> DocumentView.of(r.reference(), d)).toList(), r.clarificationRequestedAt(),
+                r.clarificationQuestion(), r.clarifiedAt(), r.clarificationAnswer(), pausedDays);
     }
 }

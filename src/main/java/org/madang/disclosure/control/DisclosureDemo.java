@@ -19,7 +19,8 @@ import org.madang.platform.demo.DemoData;
 /**
  * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
  * deemed refused, and an objection whose decision is overdue. The partly disclosed one has a released document
- * with two withheld passages.
+ * with two withheld passages; one request awaits the requester's clarification and one was clarified (its clock
+ * paused three days).
  */
 @ApplicationScoped
 public class DisclosureDemo implements DemoContent {
@@ -63,6 +64,14 @@ public class DisclosureDemo implements DemoContent {
 
         var notHeld = filed(resident, agency, "외부 자문위원 명단", Form.VIEW, true, now.minus(days(12)));
         notHeld.decide(now.minus(days(6)), Decision.NOT_HELD, null, "해당 명단을 보유하고 있지 않습니다.", null);
+
+        var unclear = filed(resident, agency, "기록물 관련 회의 자료 일체", Form.ELECTRONIC_FILE, false, now.minus(days(4)));
+        unclear.acknowledge(now.minus(days(3)));
+        unclear.askClarification(now.minus(days(2)), "어느 회의의 자료인지, 기간(예: 2025년 상반기)과 함께 특정해 주십시오.");
+
+        var clarified = filed(citizen, agency, "보존기간 재책정 결과", Form.COPY, false, now.minus(days(8)));
+        clarified.askClarification(now.minus(days(7)), "대상 기록물철의 범위를 알려 주십시오.");
+        clarified.answerClarification(now.minus(days(4)), "2019년 생산 기록물철 전체입니다.", 3);
 
         var deemed = filed(citizen, agency, "2024년 전자기록 이관 실적", Form.ELECTRONIC_FILE, false, now.minus(days(40)));
         deemed.deemRefused(DisclosureClock.decision(deemed, holidays.calendar()).endsAt());

@@ -124,16 +124,49 @@ public class DisclosureRequests {
         return request;
     }
 
+    /** Asks the requester to clarify the request (보완 요청); the decision clock stops until the answer. */
+    @Transactional
+    public DisclosureRequest askClarification(SignedInCaller official, String reference, String question) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        Instant now = clock.instant();
+        if (DisclosureClock.decision(request, holidays.calendar(), now).passedAt(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "disclosure.periodOver");
+        }
+        request.askClarification(now, question.strip());
+        audit(official, "disclosure.clarificationRequested", request, "");
+        return request;
+    }
+
+    /** The requester's answer restarts the clock; the days it stood still are kept with the request. */
+    @Transactional
+    public DisclosureRequest answerClarification(SignedInCaller requester, String reference, String answer) {
+        var request = byReference(reference);
+        if (!isRequester(requester, request)) {
+            if (request.privateRequest() && !isAgencyStaff(requester, request)) throw ProblemException.notFound("disclosure request");
+            throw ProblemException.forbidden();
+        }
+        requireState(request, Status.AWAITING_CLARIFICATION);
+        Instant now = clock.instant();
+        int paused = DisclosureClock.daysBetween(request.clarificationRequestedAt(), now);
+        request.answerClarification(now, answer.strip(), paused);
+        audit(requester, "disclosure.clarified", request, paused + " day(s) paused");
+        return request;
+    }
+
     @Transactional
     public DisclosureRequest decide(SignedInCaller official, String reference, Decision decision, ExemptionGround ground,
                                     String reason, String redactions) {
         var request = forAgency(official, reference);
-        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED, Status.AWAITING_CLARIFICATION);
         boolean refusal = decision == Decision.NOT_DISCLOSED || decision == Decision.PARTLY_DISCLOSED;
         if (refusal && ground == null) throw ProblemException.invalid("ground", "disclosure.groundRequired");
         if (refusal && blank(reason)) throw ProblemException.invalid("reason", "disclosure.reasonRequired");
         if (decision == Decision.PARTLY_DISCLOSED && blank(redactions)) throw ProblemException.invalid("redactions", "disclosure.redactionsRequired");
         if (!refusal && ground != null) throw ProblemException.invalid("ground", "disclosure.groundOnlyForRefusal");
+        if (request.awaitingClarification()) {
+            request.endClarificationUnanswered(DisclosureClock.daysBetween(request.clarificationRequestedAt(), clock.instant()));
+        }
         request.decide(clock.instant(), decision, ground, blank(reason) ? null : reason.strip(),
                 decision == Decision.PARTLY_DISCLOSED ? redactions.strip() : null);
         audit(official, "disclosure.decided", request, decision + (ground == null ? "" : " " + ground));

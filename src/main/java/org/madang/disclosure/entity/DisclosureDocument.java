@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.madang.platform.personaldata.NotPersonalData;
 
 /**
  * A text document released with a disclosure decision. It only ever holds the redacted rendering (see
@@ -25,6 +26,7 @@ public class DisclosureDocument {
     @Column(name = "media_type", nullable = false)
     private String mediaType;
     @Column(name = "redacted_content", nullable = false)
+    @NotPersonalData("An agency's released public record, about no account holder; passages about persons are withheld under Art. 9(1) item 6")
     private byte[] redactedContent;
     @Column(name = "size_bytes", nullable = false)
     private int sizeBytes;
