@@ -23,3 +23,8 @@ ALTER TABLE disclosure_request ADD COLUMN clarification_question VARCHAR(2000);
 ALTER TABLE disclosure_request ADD COLUMN clarified_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE disclosure_request ADD COLUMN clarification_answer VARCHAR(4000);
 ALTER TABLE disclosure_request ADD COLUMN clarification_paused_days INTEGER DEFAULT 0 NOT NULL;
+
+-- Transfer (이송, Art. 11(4)): agency_id becomes the receiving agency; the first one is kept for the record.
+ALTER TABLE disclosure_request ADD COLUMN transferred_from_agency_id UUID REFERENCES organisation (id);
+ALTER TABLE disclosure_request ADD COLUMN transferred_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE disclosure_request ADD COLUMN transfer_reason VARCHAR(2000);

@@ -122,4 +122,20 @@ class DisclosureClockTest {
         r.extend(seoul("2026-10-02T10:00"), "방대한 자료");
         assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 10, 16));
     }
+
+    @Test
+    void transferredRequestIsDecidedWithinTenDaysOfTheTransfer() {
+        // Filed Mon 5 Oct 2026 (substitute holiday, online); the first agency's period would end Thu 15 Oct.
+        var r = receivedAt("2026-10-05T09:00");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 10, 15));
+        r.acknowledge(seoul("2026-10-06T09:00"));
+        // Transferred Thu 8 Oct 2026: days 9–18 Oct; 18 Oct is a Sunday → Mon 19 Oct (Hangeul Day 9 Oct is inside).
+        r.transfer(seoul("2026-10-08T15:00"), UUID.randomUUID(), "소관 기관이 아님");
+        var due = DisclosureClock.deadlines(r, KOREA, seoul("2026-10-08T15:00")).get(0);
+        assertThat(due.deadline().lastDay()).isEqualTo(LocalDate.of(2026, 10, 19));
+        assertThat(due.deadline().explanationKo()).contains("이송");
+        assertThat(due.deadline().explanationEn()).contains("transfer");
+        assertThat(r.status()).isEqualTo(DisclosureRequest.Status.RECEIVED);
+        assertThat(r.acknowledgedAt()).isNull();
+    }
 }

@@ -34,6 +34,14 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
         return RoleSessions.homeOrganisation();
     }
 
+    private static UUID otherAgency;
+
+    /** The agency requests are transferred to: any organisation but the home one. */
+    private static synchronized UUID otherAgency() {
+        if (otherAgency == null) otherAgency = org.madang.testing.People.ministry();
+        return otherAgency;
+    }
+
     private static String fresh() {
         return DisclosureDriver.file(RoleSessions.session(CITIZEN), home(), false);
     }
@@ -96,6 +104,10 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/decision")
                         .call(who -> Call.of(DisclosureDriver.path(fresh(), "/decision"), Api.json("decision", "DISCLOSED")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/transfer")
+                        .call(who -> Call.of(DisclosureDriver.path(fresh(), "/transfer"),
+                                Api.json("agencyId", otherAgency().toString(), "reason", "소관 기관이 아님")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/clarification")
                         .call(who -> Call.of(DisclosureDriver.path(fresh(), "/clarification"), Api.json("question", "기간을 특정해 주십시오.")))

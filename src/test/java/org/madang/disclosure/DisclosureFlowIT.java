@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.madang.testing.Api;
+import org.madang.testing.Api.Session;
 import org.madang.testing.People;
 
 /**
@@ -60,5 +61,47 @@ class DisclosureFlowIT {
         var audit = People.admin().session().get("/api/audit?limit=200");
         assertThat(audit.body()).contains("disclosure.clarificationRequested", "disclosure.clarified");
         assertThat(citizen.get("/api/privacy/me/export").body()).contains("2025년 1월부터 12월까지입니다.");
+    }
+
+    @Test
+    void transferMovesTheRequestToTheCompetentAgencyWhoseTenDaysCountFromTheTransfer() {
+        UUID first = People.ministry();
+        UUID competent = People.ministry();
+        var firstOfficial = People.staff("OFFICIAL", first).session();
+        var competentOfficial = People.staff("OFFICIAL", competent).session();
+        var requester = People.citizen();
+        String reference = DisclosureDriver.file(requester.session(), first, false);
+
+        var toSelf = firstOfficial.post(path(reference, "/transfer"), Api.json("agencyId", first.toString(), "reason", "소관 아님"));
+        assertThat(toSelf.status()).isEqualTo(400);
+        assertThat(toSelf.isProblem()).isTrue();
+        var nowhere = firstOfficial.post(path(reference, "/transfer"), Api.json("agencyId", UUID.randomUUID().toString(), "reason", "소관 아님"));
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(competentOfficial.post(path(reference, "/transfer"),
+                Api.json("agencyId", competent.toString(), "reason", "가로채기")).status()).isEqualTo(403);
+
+        var moved = ok(firstOfficial.post(path(reference, "/transfer"),
+                Api.json("agencyId", competent.toString(), "reason", "해당 자료는 다른 기관이 보유하고 있습니다."))).json();
+        assertThat(moved.getJsonObject("agency").getString("id")).isEqualTo(competent.toString());
+        assertThat(moved.getJsonObject("transferredFrom").getString("id")).isEqualTo(first.toString());
+        assertThat(moved.getString("transferReason")).contains("다른 기관");
+        assertThat(moved.getString("status")).isEqualTo("RECEIVED");
+        Instant transferredAt = Instant.parse(moved.getString("transferredAt"));
+        var decision = deadline(moved, "DECISION");
+        var expected = org.madang.platform.clock.CivilPeriods.days(transferredAt, 10,
+                org.madang.platform.clock.HolidayCalendar.of(Session.anonymous().get("/api/holidays").array().stream()
+                        .map(jakarta.json.JsonObject.class::cast)
+                        .map(h -> new org.madang.platform.clock.Holiday(java.time.LocalDate.parse(h.getString("date")),
+                                h.getString("nameKo"), h.getString("nameEn"))).toList()), "r", "e", "e");
+        assertThat(Instant.parse(decision.getString("startedAt"))).isEqualTo(transferredAt);
+        assertThat(java.time.LocalDate.parse(decision.getString("lastDay"))).isEqualTo(expected.lastDay());
+        assertThat(decision.getString("explanationKo")).contains("이송");
+
+        assertThat(ok(firstOfficial.get("/api/disclosure/agencies/" + first + "/requests")).body()).doesNotContain(reference);
+        assertThat(ok(competentOfficial.get("/api/disclosure/agencies/" + competent + "/requests")).body()).contains(reference);
+        assertThat(firstOfficial.post(path(reference, "/acknowledgement")).status()).as("no longer theirs").isEqualTo(403);
+        ok(competentOfficial.post(path(reference, "/acknowledgement")));
+
+        assertThat(People.awaitMail(requester.email(), reference)).contains("이송", "transferred");
     }
 }

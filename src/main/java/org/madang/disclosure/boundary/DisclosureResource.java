@@ -85,6 +85,9 @@ public class DisclosureResource {
                                @Size(max = 4000) String reason, @Size(max = 4000) String redactions) {
     }
 
+    public record Transfer(@NotNull UUID agencyId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record Clarification(@NotBlank @Size(max = 2000) String question) {
     }
 
@@ -172,6 +175,13 @@ public class DisclosureResource {
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public RequestView decide(@PathParam("reference") String reference, @NotNull @Valid DecisionForm form) {
         return view(requests.decide(caller(), checked(reference), form.decision(), form.ground(), form.reason(), form.redactions()));
+    }
+
+    @POST
+    @Path("requests/{reference}/transfer")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView transfer(@PathParam("reference") String reference, @NotNull @Valid Transfer form) {
+        return view(requests.transfer(caller(), checked(reference), form.agencyId(), form.reason()));
     }
 
     @POST
@@ -279,7 +289,8 @@ public class DisclosureResource {
     private RequestView view(DisclosureRequest r, List<DisclosureDocument> released) {
         var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
         return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released,
-                DisclosureClock.pausedDays(r, requests.now()));
+                DisclosureClock.pausedDays(r, requests.now()),
+                r.transferredFromAgencyId() == null ? null : organisations.byId(r.transferredFromAgencyId()));
     }
 
     private List<RequestView> views(List<DisclosureRequest> list) {

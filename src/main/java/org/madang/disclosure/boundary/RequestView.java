@@ -23,7 +23,8 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                           Instant objectionDecidedAt, String objectionOutcome, String objectionReason,
                           List<DueView> deadlines, boolean overdue, boolean mine, int version,
                           List<DocumentView> documents, Instant clarificationRequestedAt, String clarificationQuestion,
-                          Instant clarifiedAt, String clarificationAnswer, int clarificationPausedDays) {
+                          Instant clarifiedAt, String clarificationAnswer, int clarificationPausedDays,
+                          AgencyView transferredFrom, Instant transferredAt, String transferReason) {
 
     /** A released document: its redacted rendering is fetched from {@code href}; the view carries no text. */
     public record DocumentView(UUID id, String title, String mediaType, int sizeBytes, int redactedPassages,
@@ -59,7 +60,7 @@ public record RequestView(String reference, AgencyView agency, String subject, S
     }
 
     static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine,
-                          List<DisclosureDocument> documents, int pausedDays) {
+                          List<DisclosureDocument> documents, int pausedDays, Organisation transferredFrom) {
         var deadlines = dues.stream().map(DueView::of).toList();
         return new RequestView(r.reference(), new AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), r.subject(),
                 r.description(), r.preferredForm().name(), r.privateRequest(), r.status().name(), r.receivedAt(),
@@ -69,6 +70,8 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                 r.objectionDecidedAt(), r.objectionOutcome() == null ? null : r.objectionOutcome().name(),
                 r.objectionReason(), deadlines, deadlines.stream().anyMatch(DueView::overdue), mine, r.version(),
                 documents.stream().map(d -> DocumentView.of(r.reference(), d)).toList(), r.clarificationRequestedAt(),
-                r.clarificationQuestion(), r.clarifiedAt(), r.clarificationAnswer(), pausedDays);
+                r.clarificationQuestion(), r.clarifiedAt(), r.clarificationAnswer(), pausedDays,
+                transferredFrom == null ? null : new AgencyView(transferredFrom.id(), transferredFrom.nameKo(), transferredFrom.nameEn()),
+                r.transferredAt(), r.transferReason());
     }
 }

@@ -20,6 +20,7 @@ import org.madang.platform.clock.HolidayCalendar;
  *   the answer, the first day not being counted). The paused days are added to the first period's 10 days, so the
  *   period still starts at receipt and the explanation says how many days were left out and why. While an answer is
  *   awaited the deadline moves one day later each day.</li>
+ *   <li>A transferred request (Art. 11(4)) is decided by the receiving agency within 10 days of the transfer.</li>
  * </ul>
  */
 public final class DisclosureClock {
@@ -42,12 +43,12 @@ public final class DisclosureClock {
     }
 
     private static Deadline decision(DisclosureRequest r, HolidayCalendar calendar, int paused, boolean stillPaused) {
-        if (paused == 0 && !stillPaused) return decision(r.receivedAt(), r.extendedAt() != null, calendar);
-        var first = firstDecision(r.receivedAt(), paused, calendar);
+        if (paused == 0 && !stillPaused && r.transferredAt() == null) return decision(r.receivedAt(), r.extendedAt() != null, calendar);
+        var first = firstDecision(r, paused, calendar);
         if (r.extendedAt() != null) {
             first = period(StatutoryRule.DECISION_EXTENSION, first.endsAt(), calendar, "당초 결정기간의 만료", "the end of the first decision period");
         }
-        return withPause(first, r, paused, stillPaused);
+        return paused == 0 && !stillPaused ? first : withPause(first, r, paused, stillPaused);
     }
 
     /** Days not counted because of clarification: answered rounds, plus the open round up to {@code now}. */
@@ -64,9 +65,11 @@ public final class DisclosureClock {
         return (int) Math.max(0, days);
     }
 
-    private static Deadline firstDecision(Instant receivedAt, int paused, HolidayCalendar calendar) {
-        return CivilPeriods.days(receivedAt, StatutoryRule.DECISION.days() + paused, calendar, StatutoryRule.DECISION.label(),
-                "청구서 접수", "receipt of the request");
+    private static Deadline firstDecision(DisclosureRequest r, int paused, HolidayCalendar calendar) {
+        boolean transferred = r.transferredAt() != null;
+        return CivilPeriods.days(r.receivedByAgencyAt(), StatutoryRule.DECISION.days() + paused, calendar, StatutoryRule.DECISION.label(),
+                transferred ? "다른 기관으로부터의 이송(제11조 제4항)" : "청구서 접수",
+                transferred ? "the transfer from another agency (Art. 11(4))" : "receipt of the request");
     }
 
     private static Deadline withPause(Deadline d, DisclosureRequest r, int paused, boolean stillPaused) {
@@ -95,7 +98,7 @@ public final class DisclosureClock {
     }
 
     public static Deadline firstDecision(DisclosureRequest r, HolidayCalendar calendar) {
-        return firstDecision(r.receivedAt(), r.clarificationPausedDays(), calendar);
+        return firstDecision(r, r.clarificationPausedDays(), calendar);
     }
 
     public static List<Due> deadlines(DisclosureRequest r, HolidayCalendar calendar, Instant now) {

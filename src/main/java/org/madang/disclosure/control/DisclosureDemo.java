@@ -20,7 +20,7 @@ import org.madang.platform.demo.DemoData;
  * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
  * deemed refused, and an objection whose decision is overdue. The partly disclosed one has a released document
  * with two withheld passages; one request awaits the requester's clarification and one was clarified (its clock
- * paused three days).
+ * paused three days); one was transferred to the agency by the ministry.
  */
 @ApplicationScoped
 public class DisclosureDemo implements DemoContent {
@@ -72,6 +72,11 @@ public class DisclosureDemo implements DemoContent {
         var clarified = filed(citizen, agency, "보존기간 재책정 결과", Form.COPY, false, now.minus(days(8)));
         clarified.askClarification(now.minus(days(7)), "대상 기록물철의 범위를 알려 주십시오.");
         clarified.answerClarification(now.minus(days(4)), "2019년 생산 기록물철 전체입니다.", 3);
+
+        // filed with the ministry, which is not competent: transferred to the demo agency two days later
+        var transferred = filed(citizen, people.ministry().id(), "1970년대 행정구역 개편 관련 기록물 목록", Form.ELECTRONIC_FILE, false,
+                now.minus(days(6)));
+        transferred.transfer(now.minus(days(4)), agency, "해당 기록물은 국가기록원이 보존·관리하고 있어 소관 기관으로 이송합니다.");
 
         var deemed = filed(citizen, agency, "2024년 전자기록 이관 실적", Form.ELECTRONIC_FILE, false, now.minus(days(40)));
         deemed.deemRefused(DisclosureClock.decision(deemed, holidays.calendar()).endsAt());

@@ -41,6 +41,9 @@ public class DisclosureRequests {
     @Inject
     Organisations organisations;
 
+    @Inject
+    org.madang.platform.mail.control.MailOutbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     public Instant now() {
@@ -121,6 +124,36 @@ public class DisclosureRequests {
         }
         request.extend(now, reason.strip());
         audit(official, "disclosure.extended", request, reason);
+        return request;
+    }
+
+    /**
+     * Transfers the request to the competent agency (Art. 11(4)): it leaves this agency's queue, the receiving
+     * agency's 10 days count from today, and the requester is told by mail.
+     */
+    @Transactional
+    public DisclosureRequest transfer(SignedInCaller official, String reference, UUID toAgencyId, String reason) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        if (toAgencyId.equals(request.agencyId())) throw ProblemException.invalid("agencyId", "disclosure.transferToSelf");
+        var from = organisations.byId(request.agencyId());
+        var to = organisations.byId(toAgencyId);
+        request.transfer(clock.instant(), toAgencyId, reason.strip());
+        audit(official, "disclosure.transferred", request, from.id() + " -> " + to.id());
+        var requester = em.find(org.madang.platform.account.entity.Account.class, request.requesterId());
+        if (requester != null && requester.email() != null) {
+            outbox.enqueue(requester.email(), "[마당] 정보공개청구 이송 안내 / Your request was transferred: " + request.reference(),
+                    """
+                    정보공개청구 %1$s(%2$s)이(가) %3$s에서 %4$s(으)로 이송되었습니다(정보공개법 제11조 제4항).
+                    이송 사유: %5$s
+                    %4$s이(가) 이송받은 날부터 10일 이내에 공개 여부를 결정합니다.
+
+                    Your disclosure request %1$s was transferred from %6$s to %7$s (Art. 11(4)).
+                    Reason: %5$s
+                    %7$s decides within 10 days of the transfer.
+                    """.formatted(request.reference(), request.subject(), from.nameKo(), to.nameKo(), reason.strip(),
+                            from.nameEn(), to.nameEn()));
+        }
         return request;
     }
 

@@ -101,6 +101,12 @@ public class DisclosureRequest {
     /** Days of earlier, answered clarification rounds that the decision period does not count. */
     @Column(name = "clarification_paused_days", nullable = false)
     private int clarificationPausedDays;
+    @Column(name = "transferred_from_agency_id")
+    private UUID transferredFromAgencyId;
+    @Column(name = "transferred_at")
+    private Instant transferredAt;
+    @Column(name = "transfer_reason")
+    private String transferReason;
     @Version
     private int version;
 
@@ -151,6 +157,27 @@ public class DisclosureRequest {
     /** A decision while an answer is still awaited ends the pause there; the question stays unanswered. */
     public void endClarificationUnanswered(int pausedDays) {
         clarificationPausedDays += pausedDays;
+    }
+
+    /**
+     * Art. 11(4): the request goes to the competent agency, which receives it anew; its decision period counts from
+     * the transfer, so the first agency's acknowledgement, extension and pauses no longer apply.
+     */
+    public void transfer(Instant at, UUID toAgencyId, String reason) {
+        transferredFromAgencyId = agencyId;
+        agencyId = toAgencyId;
+        transferredAt = at;
+        transferReason = reason;
+        acknowledgedAt = null;
+        extendedAt = null;
+        extensionReason = null;
+        clarificationPausedDays = 0;
+        status = Status.RECEIVED;
+    }
+
+    /** When the agency now holding the request received it: the transfer if there was one, else the filing. */
+    public Instant receivedByAgencyAt() {
+        return transferredAt != null ? transferredAt : receivedAt;
     }
 
     public void decide(Instant at, Decision what, ExemptionGround ground, String reason, String redacted) {
@@ -217,5 +244,8 @@ public class DisclosureRequest {
     public String clarificationAnswer() { return clarificationAnswer; }
     public int clarificationPausedDays() { return clarificationPausedDays; }
     public boolean awaitingClarification() { return status == Status.AWAITING_CLARIFICATION; }
+    public UUID transferredFromAgencyId() { return transferredFromAgencyId; }
+    public Instant transferredAt() { return transferredAt; }
+    public String transferReason() { return transferReason; }
     public int version() { return version; }
 }
