@@ -80,4 +80,62 @@ class DisclosureClockTest {
         // From Fri 7 Aug 2026: 8 Aug … 6 Sep (Sun) → Mon 7 Sep.
         assertThat(DisclosureClock.thirdPartyWait(seoul("2026-08-07T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 9, 7));
     }
+
+    @Test
+    void clarificationPausesTheDecisionClockFromTheQuestionToTheAnswer() {
+        // Received Mon 2 Nov 2026: days 3–12 Nov → Thu 12 Nov.
+        var r = receivedAt("2026-11-02T10:00");
+        assertThat(due(r, "DECISION", seoul("2026-11-02T10:00"))).isEqualTo(LocalDate.of(2026, 11, 12));
+        // Asked to clarify Wed 4 Nov. On Fri 6 Nov, 2 days (5, 6 Nov) are not counted: 12 days from 3 Nov → Sat 14 Nov
+        // → Mon 16 Nov. The period is open, never overdue, and says it is paused.
+        r.askClarification(seoul("2026-11-04T14:00"), "청구 대상 기간을 특정해 주십시오.");
+        var paused = DisclosureClock.deadlines(r, KOREA, seoul("2026-11-06T12:00")).get(0);
+        assertThat(paused.deadline().lastDay()).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(paused.open()).isTrue();
+        assertThat(paused.overdue()).isFalse();
+        assertThat(paused.deadline().explanationKo()).contains("멈춰", "2일");
+        assertThat(paused.deadline().explanationEn()).contains("paused", "2 day(s)");
+        // Answered Mon 9 Nov: 5 days (5–9 Nov) not counted, 15 days from 3 Nov → Tue 17 Nov; the clock runs again.
+        r.answerClarification(seoul("2026-11-09T09:00"), "2025년 1월부터 12월까지입니다.", DisclosureClock.daysBetween(
+                seoul("2026-11-04T14:00"), seoul("2026-11-09T09:00")));
+        assertThat(r.clarificationPausedDays()).isEqualTo(5);
+        var resumed = DisclosureClock.deadlines(r, KOREA, seoul("2026-11-20T00:00")).get(0);
+        assertThat(resumed.deadline().lastDay()).isEqualTo(LocalDate.of(2026, 11, 17));
+        assertThat(resumed.overdue()).isTrue();
+        assertThat(resumed.deadline().explanationKo()).contains("5일은 결정기간에 넣지 않았습니다");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 11, 17));
+    }
+
+    @Test
+    void pausedDeadlineStillEndsOnAWorkingDayAndExtensionCountsFromIt() {
+        // Received Mon 21 Sep 2026: 22 Sep – 1 Oct → Thu 1 Oct. Clarification 23 Sep, answered on Chuseok 25 Sep
+        // (online): 2 days not counted → 12 days → Sat 3 Oct (National Foundation Day), Sun 4 Oct, Mon 5 Oct
+        // (substitute holiday) → Tue 6 Oct.
+        var r = receivedAt("2026-09-21T10:00");
+        r.askClarification(seoul("2026-09-23T10:00"), "대상 문서를 특정해 주십시오.");
+        r.answerClarification(seoul("2026-09-25T21:00"), "회의록입니다.", 2);
+        var d = DisclosureClock.decision(r, KOREA);
+        assertThat(d.lastDay()).isEqualTo(LocalDate.of(2026, 10, 6));
+        assertThat(d.pushedBy()).extracting(p -> p.date()).containsExactly(
+                LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 4), LocalDate.of(2026, 10, 5));
+        // Extended: 10 days from Wed 7 Oct (00:00, counted) → Fri 16 Oct (Hangeul Day 9 Oct is inside).
+        r.extend(seoul("2026-10-02T10:00"), "방대한 자료");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 10, 16));
+    }
+
+    @Test
+    void transferredRequestIsDecidedWithinTenDaysOfTheTransfer() {
+        // Filed Mon 5 Oct 2026 (substitute holiday, online); the first agency's period would end Thu 15 Oct.
+        var r = receivedAt("2026-10-05T09:00");
+        assertThat(DisclosureClock.decision(r, KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 10, 15));
+        r.acknowledge(seoul("2026-10-06T09:00"));
+        // Transferred Thu 8 Oct 2026: days 9–18 Oct; 18 Oct is a Sunday → Mon 19 Oct (Hangeul Day 9 Oct is inside).
+        r.transfer(seoul("2026-10-08T15:00"), UUID.randomUUID(), "소관 기관이 아님");
+        var due = DisclosureClock.deadlines(r, KOREA, seoul("2026-10-08T15:00")).get(0);
+        assertThat(due.deadline().lastDay()).isEqualTo(LocalDate.of(2026, 10, 19));
+        assertThat(due.deadline().explanationKo()).contains("이송");
+        assertThat(due.deadline().explanationEn()).contains("transfer");
+        assertThat(r.status()).isEqualTo(DisclosureRequest.Status.RECEIVED);
+        assertThat(r.acknowledgedAt()).isNull();
+    }
 }

@@ -44,6 +44,25 @@ final class DisclosureDriver {
         return reference;
     }
 
+    /** A public request decided PARTLY_DISCLOSED (ground item 7), to which documents may be attached. */
+    static String partlyDisclosed(Session citizen, Session official, UUID agencyId) {
+        String reference = file(citizen, agencyId, false);
+        ok(official.post(path(reference, "/decision"), Api.json("decision", "PARTLY_DISCLOSED", "ground", "ITEM_7",
+                "reason", "계약 단가는 영업상 비밀", "redactions", "제4조(계약 단가)")));
+        return reference;
+    }
+
+    /** A public request on which the official has asked the requester to clarify. */
+    static String awaitingClarification(Session citizen, Session official, UUID agencyId) {
+        String reference = file(citizen, agencyId, false);
+        ok(official.post(path(reference, "/clarification"), Api.json("question", "청구 대상 기간을 특정해 주십시오.")));
+        return reference;
+    }
+
+    static String documentBody(String title, String text) {
+        return Api.json("title", title, "mediaType", "text/markdown", "text", text);
+    }
+
     static String objected(Session citizen, Session official, UUID agencyId) {
         String reference = decided(citizen, official, agencyId);
         ok(citizen.post(path(reference, "/objection"), Api.json("text", "검토가 끝났으므로 공개해야 합니다.")));

@@ -34,12 +34,37 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
         return RoleSessions.homeOrganisation();
     }
 
+    private static UUID otherAgency;
+
+    /** The agency requests are transferred to: any organisation but the home one. */
+    private static synchronized UUID otherAgency() {
+        if (otherAgency == null) otherAgency = org.madang.testing.People.ministry();
+        return otherAgency;
+    }
+
     private static String fresh() {
         return DisclosureDriver.file(RoleSessions.session(CITIZEN), home(), false);
     }
 
     private static String decided() {
         return DisclosureDriver.decided(RoleSessions.session(CITIZEN), RoleSessions.session(OFFICIAL), home());
+    }
+
+    private static String partlyDisclosed() {
+        return DisclosureDriver.partlyDisclosed(RoleSessions.session(CITIZEN), RoleSessions.session(OFFICIAL), home());
+    }
+
+    private static String releasedDocument;
+
+    /** A public request with one released document: its path. */
+    private static synchronized String releasedDocument() {
+        if (releasedDocument == null) {
+            var attached = RoleSessions.session(OFFICIAL).post(DisclosureDriver.path(partlyDisclosed(), "/documents"),
+                    DisclosureDriver.documentBody("계약서", "단가 [[redact:ITEM_7]]1,000원[[/redact]]"));
+            if (attached.status() != 201) throw new IllegalStateException(attached.toString());
+            releasedDocument = attached.json().getString("href");
+        }
+        return releasedDocument;
     }
 
     private static String objected() {
@@ -80,6 +105,17 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/decision")
                         .call(who -> Call.of(DisclosureDriver.path(fresh(), "/decision"), Api.json("decision", "DISCLOSED")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/transfer")
+                        .call(who -> Call.of(DisclosureDriver.path(fresh(), "/transfer"),
+                                Api.json("agencyId", otherAgency().toString(), "reason", "소관 기관이 아님")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/clarification")
+                        .call(who -> Call.of(DisclosureDriver.path(fresh(), "/clarification"), Api.json("question", "기간을 특정해 주십시오.")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/clarification/answer")
+                        .call(who -> Call.of(DisclosureDriver.path(DisclosureDriver.awaitingClarification(RoleSessions.session(CITIZEN),
+                                RoleSessions.session(OFFICIAL), home()), "/clarification/answer"), Api.json("answer", "2025년 전체입니다.")))
+                        .allow(CITIZEN).expect(200, CITIZEN),
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/objection")
                         .call(who -> Call.of(DisclosureDriver.path(decided(), "/objection"), Api.json("text", "이의")))
                         .allow(CITIZEN).expect(200, CITIZEN),
@@ -90,6 +126,14 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                         .call(who -> Call.of(DisclosureDriver.path(objected(), "/objection/decision"),
                                 Api.json("outcome", "DISMISSED", "reason", "비공개 사유가 여전함")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/documents")
+                        .call(who -> Call.of(DisclosureDriver.path(partlyDisclosed(), "/documents"),
+                                DisclosureDriver.documentBody("행렬 문서", "[[redact:ITEM_7]]단가[[/redact]]")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(201, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("GET", "/api/disclosure/requests/{reference}/documents")
+                        .call(who -> Call.of(DisclosureDriver.path(publicRequest(), "/documents"))).permitAll().expect(200, Who.values()),
+                Endpoint.of("GET", "/api/disclosure/requests/{reference}/documents/{documentId}")
+                        .call(who -> Call.of(releasedDocument())).permitAll().expect(200, Who.values()),
                 Endpoint.of("POST", "/api/disclosure/deemed-refusals")
                         .body(() -> Api.json("agencyId", UUID.randomUUID().toString())).allow(ADMIN).expect(200, ADMIN),
                 Endpoint.of("POST", "/api/disclosure/reminders")

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,10 +27,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.control.DisclosureDocuments;
 import org.madang.disclosure.control.DisclosureRequests;
 import org.madang.disclosure.control.DisclosureStatistics;
+import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.clock.control.HolidayStore;
@@ -50,6 +54,9 @@ public class DisclosureResource {
 
     @Inject
     DisclosureStatistics statistics;
+
+    @Inject
+    DisclosureDocuments documents;
 
     @Inject
     org.madang.disclosure.control.DisclosureReminders reminders;
@@ -78,6 +85,15 @@ public class DisclosureResource {
                                @Size(max = 4000) String reason, @Size(max = 4000) String redactions) {
     }
 
+    public record Transfer(@NotNull UUID agencyId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Clarification(@NotBlank @Size(max = 2000) String question) {
+    }
+
+    public record ClarificationAnswer(@NotBlank @Size(max = 4000) String answer) {
+    }
+
     public record Objection(@NotBlank @Size(max = 4000) String text) {
     }
 
@@ -89,6 +105,13 @@ public class DisclosureResource {
     }
 
     public record ClockRunResult(Instant at, int count) {
+    }
+
+    /** A text document to release; withheld passages are marked {@code [[redact:ITEM_5]]…[[/redact]]}. */
+    public record NewDocument(@NotBlank @Size(max = 200) String title,
+                              @NotNull @Pattern(regexp = "text/plain|text/markdown") @Schema(example = "text/markdown") String mediaType,
+                              @NotBlank @Size(max = DisclosureDocuments.MAX_BYTES)
+                              @Schema(example = "제4조(계약 단가) [[redact:ITEM_7]]1식 9,870,000원[[/redact]]") String text) {
     }
 
     public record GroundOption(String code, int item, String nameKo, String nameEn) {
@@ -108,14 +131,14 @@ public class DisclosureResource {
     @Path("requests")
     @PermitAll
     public List<RequestView> publicRequests() {
-        return requests.publicOnes(100).stream().map(this::view).toList();
+        return views(requests.publicOnes(100));
     }
 
     @GET
     @Path("requests/mine")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public List<RequestView> mine() {
-        return requests.ofRequester(caller().accountId()).stream().map(this::view).toList();
+        return views(requests.ofRequester(caller().accountId()));
     }
 
     @GET
@@ -130,7 +153,7 @@ public class DisclosureResource {
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public List<RequestView> queue(@PathParam("agencyId") UUID agencyId, @QueryParam("overdue") boolean overdueOnly) {
         if (!requests.isAgencyStaff(caller(), agencyId)) throw ProblemException.forbidden();
-        return requests.ofAgency(agencyId).stream().map(this::view).filter(v -> !overdueOnly || v.overdue()).toList();
+        return views(requests.ofAgency(agencyId)).stream().filter(v -> !overdueOnly || v.overdue()).toList();
     }
 
     @POST
@@ -155,6 +178,27 @@ public class DisclosureResource {
     }
 
     @POST
+    @Path("requests/{reference}/transfer")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView transfer(@PathParam("reference") String reference, @NotNull @Valid Transfer form) {
+        return view(requests.transfer(caller(), checked(reference), form.agencyId(), form.reason()));
+    }
+
+    @POST
+    @Path("requests/{reference}/clarification")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView askClarification(@PathParam("reference") String reference, @NotNull @Valid Clarification form) {
+        return view(requests.askClarification(caller(), checked(reference), form.question()));
+    }
+
+    @POST
+    @Path("requests/{reference}/clarification/answer")
+    @RolesAllowed(Role.ANY_SIGNED_IN)
+    public RequestView answerClarification(@PathParam("reference") String reference, @NotNull @Valid ClarificationAnswer form) {
+        return view(requests.answerClarification(caller(), checked(reference), form.answer()));
+    }
+
+    @POST
     @Path("requests/{reference}/objection")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public RequestView object(@PathParam("reference") String reference, @NotNull @Valid Objection form) {
@@ -173,6 +217,38 @@ public class DisclosureResource {
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public RequestView decideObjection(@PathParam("reference") String reference, @NotNull @Valid ObjectionDecision form) {
         return view(requests.decideObjection(caller(), checked(reference), form.outcome(), form.reason()));
+    }
+
+    @POST
+    @Path("requests/{reference}/documents")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public Response attach(@PathParam("reference") String reference, @NotNull @Valid NewDocument form) {
+        var document = documents.attach(caller(), checked(reference), form.title(), form.mediaType(), form.text());
+        var request = requests.byReference(reference);
+        return Response.created(uriInfo.getBaseUriBuilder().path("disclosure/requests").path(reference).path("documents")
+                .path(document.id().toString()).build()).entity(RequestView.DocumentView.of(request.reference(), document)).build();
+    }
+
+    @GET
+    @Path("requests/{reference}/documents")
+    @PermitAll
+    public List<RequestView.DocumentView> documents(@PathParam("reference") String reference) {
+        var request = requests.visibleTo(callerOrNull(), checked(reference));
+        return documents.of(request.id()).stream().map(d -> RequestView.DocumentView.of(request.reference(), d)).toList();
+    }
+
+    /** The redacted rendering, the only text of a released document there is; shown inline, never run as a page. */
+    @GET
+    @Path("requests/{reference}/documents/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    @PermitAll
+    public Response document(@PathParam("reference") String reference, @PathParam("documentId") UUID documentId) {
+        var request = requests.visibleTo(callerOrNull(), checked(reference));
+        var document = documents.one(request, documentId);
+        return Response.ok(document.redactedText(), document.mediaType() + "; charset=UTF-8")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
     }
 
     @POST
@@ -207,8 +283,19 @@ public class DisclosureResource {
     }
 
     private RequestView view(DisclosureRequest r) {
+        return view(r, documents.of(r.id()));
+    }
+
+    private RequestView view(DisclosureRequest r, List<DisclosureDocument> released) {
         var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
-        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r));
+        return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released,
+                DisclosureClock.pausedDays(r, requests.now()),
+                r.transferredFromAgencyId() == null ? null : organisations.byId(r.transferredFromAgencyId()));
+    }
+
+    private List<RequestView> views(List<DisclosureRequest> list) {
+        var released = documents.ofAll(list.stream().map(DisclosureRequest::id).toList());
+        return list.stream().map(r -> view(r, released.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private Instant at(ClockRun run) {

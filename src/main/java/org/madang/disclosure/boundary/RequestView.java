@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.madang.disclosure.control.DisclosureClock;
+import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
 import org.madang.platform.clock.Deadline;
@@ -20,7 +21,20 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                           GroundView ground, String decisionReason, String redactions, boolean deemedRefusal,
                           Instant objectedAt, String objectionText, Instant objectionExtendedAt,
                           Instant objectionDecidedAt, String objectionOutcome, String objectionReason,
-                          List<DueView> deadlines, boolean overdue, boolean mine, int version) {
+                          List<DueView> deadlines, boolean overdue, boolean mine, int version,
+                          List<DocumentView> documents, Instant clarificationRequestedAt, String clarificationQuestion,
+                          Instant clarifiedAt, String clarificationAnswer, int clarificationPausedDays,
+                          AgencyView transferredFrom, Instant transferredAt, String transferReason) {
+
+    /** A released document: its redacted rendering is fetched from {@code href}; the view carries no text. */
+    public record DocumentView(UUID id, String title, String mediaType, int sizeBytes, int redactedPassages,
+                               List<String> grounds, Instant attachedAt, String href) {
+        static DocumentView of(String reference, DisclosureDocument d) {
+            return new DocumentView(d.id(), d.title(), d.mediaType(), d.sizeBytes(), d.redactedCount(),
+                    d.grounds().isEmpty() ? List.of() : List.of(d.grounds().split(",")), d.attachedAt(),
+                    "/api/disclosure/requests/" + reference + "/documents/" + d.id());
+        }
+    }
 
     public record AgencyView(UUID id, String nameKo, String nameEn) {
     }
@@ -45,7 +59,8 @@ public record RequestView(String reference, AgencyView agency, String subject, S
         }
     }
 
-    static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine) {
+    static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine,
+                          List<DisclosureDocument> documents, int pausedDays, Organisation transferredFrom) {
         var deadlines = dues.stream().map(DueView::of).toList();
         return new RequestView(r.reference(), new AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), r.subject(),
                 r.description(), r.preferredForm().name(), r.privateRequest(), r.status().name(), r.receivedAt(),
@@ -53,6 +68,10 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                 r.decision() == null ? null : r.decision().name(), GroundView.of(r.exemptionGround()), r.decisionReason(),
                 r.redactions(), r.deemedRefusal(), r.objectedAt(), r.objectionText(), r.objectionExtendedAt(),
                 r.objectionDecidedAt(), r.objectionOutcome() == null ? null : r.objectionOutcome().name(),
-                r.objectionReason(), deadlines, deadlines.stream().anyMatch(DueView::overdue), mine, r.version());
+                r.objectionReason(), deadlines, deadlines.stream().anyMatch(DueView::overdue), mine, r.version(),
+                documents.stream().map(d -> DocumentView.of(r.reference(), d)).toList(), r.clarificationRequestedAt(),
+                r.clarificationQuestion(), r.clarifiedAt(), r.clarificationAnswer(), pausedDays,
+                transferredFrom == null ? null : new AgencyView(transferredFrom.id(), transferredFrom.nameKo(), transferredFrom.nameEn()),
+                r.transferredAt(), r.transferReason());
     }
 }

@@ -15,8 +15,12 @@ import org.madang.platform.clock.HolidayCalendar;
  *   <li>An extension (Art. 11(2)) adds 10 days counted from the end of the first period: it starts at 00:00 of the
  *   next day, so that day counts (Civil Act Art. 157 proviso).</li>
  *   <li>A deemed refusal happens when the (extended) decision period ends; the 30 days to object count from then.</li>
- *   <li>Asking for clarification does not stop the clock here (the Enforcement Decree lets agencies exclude the time
- *   the requester takes to complete the request; this platform does not model it yet).</li>
+ *   <li>Asking the requester to clarify (보완 요청) stops the decision clock: the days from the day of the question to
+ *   the day of the answer are not counted (the day of the question has already run; counting resumes the day after
+ *   the answer, the first day not being counted). The paused days are added to the first period's 10 days, so the
+ *   period still starts at receipt and the explanation says how many days were left out and why. While an answer is
+ *   awaited the deadline moves one day later each day.</li>
+ *   <li>A transferred request (Art. 11(4)) is decided by the receiving agency within 10 days of the transfer.</li>
  * </ul>
  */
 public final class DisclosureClock {
@@ -28,8 +32,63 @@ public final class DisclosureClock {
     private DisclosureClock() {
     }
 
+    /** The decision deadline counting the pauses of answered clarification rounds only (no "now" to end an open one). */
     public static Deadline decision(DisclosureRequest r, HolidayCalendar calendar) {
-        return decision(r.receivedAt(), r.extendedAt() != null, calendar);
+        return decision(r, calendar, r.clarificationPausedDays(), false);
+    }
+
+    /** The decision deadline as of {@code now}: an unanswered clarification round pauses the clock up to today. */
+    public static Deadline decision(DisclosureRequest r, HolidayCalendar calendar, Instant now) {
+        return decision(r, calendar, pausedDays(r, now), r.awaitingClarification());
+    }
+
+    private static Deadline decision(DisclosureRequest r, HolidayCalendar calendar, int paused, boolean stillPaused) {
+        if (paused == 0 && !stillPaused && r.transferredAt() == null) return decision(r.receivedAt(), r.extendedAt() != null, calendar);
+        var first = firstDecision(r, paused, calendar);
+        if (r.extendedAt() != null) {
+            first = period(StatutoryRule.DECISION_EXTENSION, first.endsAt(), calendar, "당초 결정기간의 만료", "the end of the first decision period");
+        }
+        return paused == 0 && !stillPaused ? first : withPause(first, r, paused, stillPaused);
+    }
+
+    /** Days not counted because of clarification: answered rounds, plus the open round up to {@code now}. */
+    public static int pausedDays(DisclosureRequest r, Instant now) {
+        int paused = r.clarificationPausedDays();
+        if (r.awaitingClarification()) paused += daysBetween(r.clarificationRequestedAt(), now);
+        return paused;
+    }
+
+    /** Whole Seoul days from the day of {@code from} to the day of {@code to}: 0 on the same day. */
+    public static int daysBetween(Instant from, Instant to) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from.atZone(CivilPeriods.SEOUL).toLocalDate(),
+                to.atZone(CivilPeriods.SEOUL).toLocalDate());
+        return (int) Math.max(0, days);
+    }
+
+    private static Deadline firstDecision(DisclosureRequest r, int paused, HolidayCalendar calendar) {
+        boolean transferred = r.transferredAt() != null;
+        return CivilPeriods.days(r.receivedByAgencyAt(), StatutoryRule.DECISION.days() + paused, calendar, StatutoryRule.DECISION.label(),
+                transferred ? "다른 기관으로부터의 이송(제11조 제4항)" : "청구서 접수",
+                transferred ? "the transfer from another agency (Art. 11(4))" : "receipt of the request");
+    }
+
+    private static Deadline withPause(Deadline d, DisclosureRequest r, int paused, boolean stillPaused) {
+        var asked = r.clarificationRequestedAt().atZone(CivilPeriods.SEOUL).toLocalDate();
+        String ko;
+        String en;
+        if (stillPaused) {
+            ko = " 보완 요청(" + asked + ")에 대한 청구인의 답변을 기다리는 동안 결정기간이 멈춰 있습니다: 오늘까지 " + paused
+                    + "일을 기간에 넣지 않았고, 답변이 있을 때까지 기한이 하루씩 늦춰집니다.";
+            en = " The decision period is paused while the requester's answer to the request to clarify (" + asked
+                    + ") is awaited: " + paused + " day(s) up to today are not counted, and the deadline moves one day later each day until the answer.";
+        } else {
+            ko = " 보완 요청으로 청구인의 답변을 기다린 " + paused + "일은 결정기간에 넣지 않았습니다(10일에 더함; 최근 보완 요청 "
+                    + asked + ").";
+            en = " The " + paused + " day(s) spent waiting for the requester's answer to a request to clarify are not counted"
+                    + " (added to the 10 days; latest request to clarify " + asked + ").";
+        }
+        return new Deadline(d.rule(), d.startedAt(), d.days(), d.firstDayCounted(), d.firstCountedDay(), d.nominalLastDay(),
+                d.lastDay(), d.endsAt(), d.pushedBy(), d.explanationKo() + ko, d.explanationEn() + en);
     }
 
     static Deadline decision(Instant receivedAt, boolean extended, HolidayCalendar calendar) {
@@ -39,14 +98,15 @@ public final class DisclosureClock {
     }
 
     public static Deadline firstDecision(DisclosureRequest r, HolidayCalendar calendar) {
-        return period(StatutoryRule.DECISION, r.receivedAt(), calendar, "청구서 접수", "receipt of the request");
+        return firstDecision(r, r.clarificationPausedDays(), calendar);
     }
 
     public static List<Due> deadlines(DisclosureRequest r, HolidayCalendar calendar, Instant now) {
         var all = new ArrayList<Due>();
         boolean undecided = r.status() == Status.RECEIVED || r.status() == Status.ACKNOWLEDGED;
-        var decision = decision(r, calendar);
-        all.add(new Due("DECISION", decision, undecided, undecided && decision.passedAt(now)));
+        var decision = decision(r, calendar, now);
+        // a paused period is open but cannot be overdue: it moves with each day of waiting
+        all.add(new Due("DECISION", decision, undecided || r.awaitingClarification(), undecided && decision.passedAt(now)));
         if (r.decidedAt() != null) {
             var objection = period(StatutoryRule.OBJECTION, r.decidedAt(), calendar,
                     r.deemedRefusal() ? "결정기간 만료(비공개 결정 간주)" : "공개 여부 결정의 통지",

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Form;
@@ -17,7 +18,9 @@ import org.madang.platform.demo.DemoData;
 
 /**
  * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
- * deemed refused, and an objection whose decision is overdue.
+ * deemed refused, and an objection whose decision is overdue. The partly disclosed one has a released document
+ * with two withheld passages; one request awaits the requester's clarification and one was clarified (its clock
+ * paused three days); one was transferred to the agency by the ministry.
  */
 @ApplicationScoped
 public class DisclosureDemo implements DemoContent {
@@ -49,9 +52,31 @@ public class DisclosureDemo implements DemoContent {
         partly.acknowledge(now.minus(days(8)));
         partly.decide(now.minus(days(3)), Decision.PARTLY_DISCLOSED, ExemptionGround.ITEM_7,
                 "계약 단가는 수탁업체의 영업상 비밀에 해당합니다.", "제4조(계약 단가)와 별표 2(인건비 산출 내역)");
+        var contract = RedactedText.render("""
+                # 기록관리 민간위탁 계약서
+                제1조(목적) 이 계약은 기록물 정리·보존 업무의 위탁에 관한 사항을 정한다.
+                제4조(계약 단가) [[redact:ITEM_7]]1식 금 98,765,000원(인건비 71%, 장비 29%)[[/redact]]
+                제5조(계약 기간) 2026년 1월 1일부터 2026년 12월 31일까지.
+                수탁업체 담당자: [[redact:ITEM_6]]김민수 010-0000-0000[[/redact]]
+                """);
+        em.persist(new DisclosureDocument(partly.id(), "계약서 본문(부분공개)", "text/markdown", contract.text(),
+                contract.passages(), contract.grounds(), now.minus(days(3))));
 
         var notHeld = filed(resident, agency, "외부 자문위원 명단", Form.VIEW, true, now.minus(days(12)));
         notHeld.decide(now.minus(days(6)), Decision.NOT_HELD, null, "해당 명단을 보유하고 있지 않습니다.", null);
+
+        var unclear = filed(resident, agency, "기록물 관련 회의 자료 일체", Form.ELECTRONIC_FILE, false, now.minus(days(4)));
+        unclear.acknowledge(now.minus(days(3)));
+        unclear.askClarification(now.minus(days(2)), "어느 회의의 자료인지, 기간(예: 2025년 상반기)과 함께 특정해 주십시오.");
+
+        var clarified = filed(citizen, agency, "보존기간 재책정 결과", Form.COPY, false, now.minus(days(8)));
+        clarified.askClarification(now.minus(days(7)), "대상 기록물철의 범위를 알려 주십시오.");
+        clarified.answerClarification(now.minus(days(4)), "2019년 생산 기록물철 전체입니다.", 3);
+
+        // filed with the ministry, which is not competent: transferred to the demo agency two days later
+        var transferred = filed(citizen, people.ministry().id(), "1970년대 행정구역 개편 관련 기록물 목록", Form.ELECTRONIC_FILE, false,
+                now.minus(days(6)));
+        transferred.transfer(now.minus(days(4)), agency, "해당 기록물은 국가기록원이 보존·관리하고 있어 소관 기관으로 이송합니다.");
 
         var deemed = filed(citizen, agency, "2024년 전자기록 이관 실적", Form.ELECTRONIC_FILE, false, now.minus(days(40)));
         deemed.deemRefused(DisclosureClock.decision(deemed, holidays.calendar()).endsAt());

@@ -41,6 +41,7 @@ public class DisclosurePersonalData implements PersonalDataHolder {
                     if (r.decision() != null) o.add("decision", r.decision().name());
                     if (r.decisionReason() != null) o.add("decisionReason", r.decisionReason());
                     if (r.objectionText() != null) o.add("objection", r.objectionText());
+                    if (r.clarificationAnswer() != null) o.add("clarificationAnswer", r.clarificationAnswer());
                     requests.add(o);
                 });
         return Json.createObjectBuilder().add("requests", requests).build();

@@ -41,6 +41,9 @@ public class DisclosureRequests {
     @Inject
     Organisations organisations;
 
+    @Inject
+    org.madang.platform.mail.control.MailOutbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     public Instant now() {
@@ -124,16 +127,79 @@ public class DisclosureRequests {
         return request;
     }
 
+    /**
+     * Transfers the request to the competent agency (Art. 11(4)): it leaves this agency's queue, the receiving
+     * agency's 10 days count from today, and the requester is told by mail.
+     */
+    @Transactional
+    public DisclosureRequest transfer(SignedInCaller official, String reference, UUID toAgencyId, String reason) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        if (toAgencyId.equals(request.agencyId())) throw ProblemException.invalid("agencyId", "disclosure.transferToSelf");
+        var from = organisations.byId(request.agencyId());
+        var to = organisations.byId(toAgencyId);
+        request.transfer(clock.instant(), toAgencyId, reason.strip());
+        audit(official, "disclosure.transferred", request, from.id() + " -> " + to.id());
+        var requester = em.find(org.madang.platform.account.entity.Account.class, request.requesterId());
+        if (requester != null && requester.email() != null) {
+            outbox.enqueue(requester.email(), "[마당] 정보공개청구 이송 안내 / Your request was transferred: " + request.reference(),
+                    """
+                    정보공개청구 %1$s(%2$s)이(가) %3$s에서 %4$s(으)로 이송되었습니다(정보공개법 제11조 제4항).
+                    이송 사유: %5$s
+                    %4$s이(가) 이송받은 날부터 10일 이내에 공개 여부를 결정합니다.
+
+                    Your disclosure request %1$s was transferred from %6$s to %7$s (Art. 11(4)).
+                    Reason: %5$s
+                    %7$s decides within 10 days of the transfer.
+                    """.formatted(request.reference(), request.subject(), from.nameKo(), to.nameKo(), reason.strip(),
+                            from.nameEn(), to.nameEn()));
+        }
+        return request;
+    }
+
+    /** Asks the requester to clarify the request (보완 요청); the decision clock stops until the answer. */
+    @Transactional
+    public DisclosureRequest askClarification(SignedInCaller official, String reference, String question) {
+        var request = forAgency(official, reference);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        Instant now = clock.instant();
+        if (DisclosureClock.decision(request, holidays.calendar(), now).passedAt(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "disclosure.periodOver");
+        }
+        request.askClarification(now, question.strip());
+        audit(official, "disclosure.clarificationRequested", request, "");
+        return request;
+    }
+
+    /** The requester's answer restarts the clock; the days it stood still are kept with the request. */
+    @Transactional
+    public DisclosureRequest answerClarification(SignedInCaller requester, String reference, String answer) {
+        var request = byReference(reference);
+        if (!isRequester(requester, request)) {
+            if (request.privateRequest() && !isAgencyStaff(requester, request)) throw ProblemException.notFound("disclosure request");
+            throw ProblemException.forbidden();
+        }
+        requireState(request, Status.AWAITING_CLARIFICATION);
+        Instant now = clock.instant();
+        int paused = DisclosureClock.daysBetween(request.clarificationRequestedAt(), now);
+        request.answerClarification(now, answer.strip(), paused);
+        audit(requester, "disclosure.clarified", request, paused + " day(s) paused");
+        return request;
+    }
+
     @Transactional
     public DisclosureRequest decide(SignedInCaller official, String reference, Decision decision, ExemptionGround ground,
                                     String reason, String redactions) {
         var request = forAgency(official, reference);
-        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED);
+        requireState(request, Status.RECEIVED, Status.ACKNOWLEDGED, Status.AWAITING_CLARIFICATION);
         boolean refusal = decision == Decision.NOT_DISCLOSED || decision == Decision.PARTLY_DISCLOSED;
         if (refusal && ground == null) throw ProblemException.invalid("ground", "disclosure.groundRequired");
         if (refusal && blank(reason)) throw ProblemException.invalid("reason", "disclosure.reasonRequired");
         if (decision == Decision.PARTLY_DISCLOSED && blank(redactions)) throw ProblemException.invalid("redactions", "disclosure.redactionsRequired");
         if (!refusal && ground != null) throw ProblemException.invalid("ground", "disclosure.groundOnlyForRefusal");
+        if (request.awaitingClarification()) {
+            request.endClarificationUnanswered(DisclosureClock.daysBetween(request.clarificationRequestedAt(), clock.instant()));
+        }
         request.decide(clock.instant(), decision, ground, blank(reason) ? null : reason.strip(),
                 decision == Decision.PARTLY_DISCLOSED ? redactions.strip() : null);
         audit(official, "disclosure.decided", request, decision + (ground == null ? "" : " " + ground));
@@ -211,7 +277,8 @@ public class DisclosureRequests {
         return caller != null && (caller.has(Role.OFFICIAL, agencyId) || caller.has(Role.ORG_ADMIN, agencyId));
     }
 
-    private DisclosureRequest forAgency(SignedInCaller official, String reference) {
+    /** The request for one of its agency's staff: 404 when private and not theirs, 403 for anyone else. */
+    public DisclosureRequest forAgency(SignedInCaller official, String reference) {
         var request = byReference(reference);
         if (request.privateRequest() && !isAgencyStaff(official, request) && !isRequester(official, request)) {
             throw ProblemException.notFound("disclosure request");

@@ -24,7 +24,7 @@ public class DisclosureRequest {
 
     public enum Form { VIEW, COPY, ELECTRONIC_FILE }
 
-    public enum Status { RECEIVED, ACKNOWLEDGED, DECIDED, DEEMED_REFUSED, OBJECTED, OBJECTION_DECIDED }
+    public enum Status { RECEIVED, ACKNOWLEDGED, AWAITING_CLARIFICATION, DECIDED, DEEMED_REFUSED, OBJECTED, OBJECTION_DECIDED }
 
     public enum Decision { DISCLOSED, PARTLY_DISCLOSED, NOT_DISCLOSED, NOT_HELD }
 
@@ -86,6 +86,27 @@ public class DisclosureRequest {
     private ObjectionOutcome objectionOutcome;
     @Column(name = "objection_reason")
     private String objectionReason;
+    @Column(name = "clarification_requested_at")
+    private Instant clarificationRequestedAt;
+    @Column(name = "clarification_question")
+    private String clarificationQuestion;
+    @Column(name = "clarified_at")
+    private Instant clarifiedAt;
+    @Column(name = "clarification_answer")
+    @PersonalData(what = "A requester's answer to the agency's request to clarify a disclosure request",
+            whatKo = "정보공개청구 보완 요청에 대한 청구인의 답변",
+            purpose = "Deciding the disclosure request under the Official Information Disclosure Act",
+            legalBasis = LegalBasis.LEGAL_OBLIGATION, retention = "as long as the request record is kept by law")
+    private String clarificationAnswer;
+    /** Days of earlier, answered clarification rounds that the decision period does not count. */
+    @Column(name = "clarification_paused_days", nullable = false)
+    private int clarificationPausedDays;
+    @Column(name = "transferred_from_agency_id")
+    private UUID transferredFromAgencyId;
+    @Column(name = "transferred_at")
+    private Instant transferredAt;
+    @Column(name = "transfer_reason")
+    private String transferReason;
     @Version
     private int version;
 
@@ -114,6 +135,49 @@ public class DisclosureRequest {
     public void extend(Instant at, String reason) {
         extendedAt = at;
         extensionReason = reason;
+    }
+
+    /** The official asks the requester to clarify; the decision clock stops until the answer. */
+    public void askClarification(Instant at, String question) {
+        clarificationRequestedAt = at;
+        clarificationQuestion = question;
+        clarifiedAt = null;
+        clarificationAnswer = null;
+        status = Status.AWAITING_CLARIFICATION;
+    }
+
+    /** The requester answers; the days the clock stood still are kept, and the request is back in the queue. */
+    public void answerClarification(Instant at, String answer, int pausedDays) {
+        clarifiedAt = at;
+        clarificationAnswer = answer;
+        clarificationPausedDays += pausedDays;
+        status = acknowledgedAt != null ? Status.ACKNOWLEDGED : Status.RECEIVED;
+    }
+
+    /** A decision while an answer is still awaited ends the pause there; the question stays unanswered. */
+    public void endClarificationUnanswered(int pausedDays) {
+        clarificationPausedDays += pausedDays;
+    }
+
+    /**
+     * Art. 11(4): the request goes to the competent agency, which receives it anew; its decision period counts from
+     * the transfer, so the first agency's acknowledgement, extension and pauses no longer apply.
+     */
+    public void transfer(Instant at, UUID toAgencyId, String reason) {
+        transferredFromAgencyId = agencyId;
+        agencyId = toAgencyId;
+        transferredAt = at;
+        transferReason = reason;
+        acknowledgedAt = null;
+        extendedAt = null;
+        extensionReason = null;
+        clarificationPausedDays = 0;
+        status = Status.RECEIVED;
+    }
+
+    /** When the agency now holding the request received it: the transfer if there was one, else the filing. */
+    public Instant receivedByAgencyAt() {
+        return transferredAt != null ? transferredAt : receivedAt;
     }
 
     public void decide(Instant at, Decision what, ExemptionGround ground, String reason, String redacted) {
@@ -174,5 +238,14 @@ public class DisclosureRequest {
     public Instant objectionDecidedAt() { return objectionDecidedAt; }
     public ObjectionOutcome objectionOutcome() { return objectionOutcome; }
     public String objectionReason() { return objectionReason; }
+    public Instant clarificationRequestedAt() { return clarificationRequestedAt; }
+    public String clarificationQuestion() { return clarificationQuestion; }
+    public Instant clarifiedAt() { return clarifiedAt; }
+    public String clarificationAnswer() { return clarificationAnswer; }
+    public int clarificationPausedDays() { return clarificationPausedDays; }
+    public boolean awaitingClarification() { return status == Status.AWAITING_CLARIFICATION; }
+    public UUID transferredFromAgencyId() { return transferredFromAgencyId; }
+    public Instant transferredAt() { return transferredAt; }
+    public String transferReason() { return transferReason; }
     public int version() { return version; }
 }

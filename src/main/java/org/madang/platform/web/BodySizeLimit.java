@@ -27,7 +27,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
     /**
      * Election documents are larger than any form: a 4096-bit ballot, a trustee's decryption shares for a whole
      * tally, a voter roll of 100,000 lines; a consultation's
-     * background document or imported Pol.is conversation. These paths get their own, larger limit.
+     * background document or imported Pol.is conversation; a document released with a disclosure decision. These
+     * paths get their own, larger limit.
      */
     @Inject
     @ConfigProperty(name = "madang.http.max-document-bytes", defaultValue = "8388608")
@@ -36,7 +37,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
     /** Matched against UriInfo.getPath(), which is relative to the application path (no "api/"). */
     private static final java.util.regex.Pattern DOCUMENT_PATHS =
             java.util.regex.Pattern.compile("/?(api/)?(elections/[^/]+/(ballots|ceremony/[a-z]+|decryption/[a-z]+|roll/imports)"
-                    + "|forums/posts/[^/]+/attachments|publications/[^/]+/files|consultations/[^/]+/(polis-imports|documents/files))/?");
+                    + "|forums/posts/[^/]+/attachments|publications/[^/]+/files|consultations/[^/]+/(polis-imports|documents/files)"
+                    + "|disclosure/requests/[^/]+/documents)/?");
 
     @Override
     public void filter(ContainerRequestContext request) {
