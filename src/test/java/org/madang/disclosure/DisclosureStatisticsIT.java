@@ -43,20 +43,26 @@ class DisclosureStatisticsIT {
         // 30 days between receipt and decision is late whatever the holidays; 40 days open without a decision too
         receivedDaysAgo(decidedLate, 30);
         receivedDaysAgo(stillOpen, 40);
+        // received 40 days ago elsewhere, transferred today: the receiving agency's 10 days start now
+        UUID firstAgency = People.ministry();
+        String transferred = DisclosureDriver.file(citizen, firstAgency, false);
+        receivedDaysAgo(transferred, 40);
+        ok(People.staff("OFFICIAL", firstAgency).session().post(path(transferred, "/transfer"),
+                Api.json("agencyId", agency.toString(), "reason", "소관 기관이 아님")));
 
         JsonObject figures = figures(agency);
-        assertThat(figures.getJsonNumber("requests").longValue()).isEqualTo(6);
+        assertThat(figures.getJsonNumber("requests").longValue()).isEqualTo(7);
         assertThat(figures.getJsonNumber("decided").longValue()).as("decisions, deemed refusals apart").isEqualTo(3);
         assertThat(figures.getJsonNumber("deemedRefusals").longValue()).isEqualTo(1);
         assertThat(figures.getJsonObject("refusalsByGround").getJsonNumber("ITEM_5").longValue()).isEqualTo(1);
         assertThat(figures.getJsonObject("refusalsByGround")).hasSize(1);
         assertThat(figures.getJsonNumber("overdue").longValue()).as("the deemed refusal, the late decision and the request open too long").isEqualTo(3);
-        assertThat(figures.getJsonNumber("overdueShare").doubleValue()).isEqualTo(0.5);
+        assertThat(figures.getJsonNumber("overdueShare").doubleValue()).isEqualTo(3.0 / 7);
         assertThat(figures.getJsonNumber("medianDaysToDecision").doubleValue()).as("median of 0, 0 and 30 days").isEqualTo(0.0);
 
         // the figures are kept for reuse, but not past a change
         DisclosureDriver.file(citizen, agency, false);
-        assertThat(figures(agency).getJsonNumber("requests").longValue()).isEqualTo(7);
+        assertThat(figures(agency).getJsonNumber("requests").longValue()).isEqualTo(8);
     }
 
     private static JsonObject figures(UUID agency) {

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequestChanges;
 import org.madang.platform.clock.CivilPeriods;
 import org.madang.platform.clock.HolidayCalendar;
@@ -145,11 +146,17 @@ public class DisclosureStatistics {
         return byAgency;
     }
 
-    /** Requests (not deemed refusals, counted apart) decided after their decision deadline, or still undecided past it. */
+    /**
+     * Requests (not deemed refusals, counted apart) decided after their decision deadline, or still undecided past it.
+     * Those whose clock was paused for clarification or restarted by a transfer are read whole and checked one by one.
+     */
     private Map<UUID, Long> overdueCounts(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> candidates = em.createNativeQuery("""
-                        SELECT agency_id, received_at, extended_at, decided_at FROM disclosure_request WHERE NOT deemed_refusal AND (
+                        SELECT agency_id, received_at, extended_at, decided_at, id,
+                               CASE WHEN clarification_paused_days > 0 OR transferred_at IS NOT NULL
+                                    OR clarification_requested_at IS NOT NULL THEN 1 ELSE 0 END
+                        FROM disclosure_request WHERE NOT deemed_refusal AND (
                             (decided_at IS NULL AND received_at <= ?1)
                             OR decided_at >= received_at + INTERVAL '%d' DAY)""".formatted(StatutoryRule.DECISION.days()))
                 .setParameter(1, OffsetDateTime.ofInstant(now.minus(Duration.ofDays(StatutoryRule.DECISION.days())), ZoneOffset.UTC))
@@ -157,12 +164,27 @@ public class DisclosureStatistics {
         HolidayCalendar calendar = holidays.calendar();
         var deadlines = new HashMap<DecisionStart, Instant>();
         var counts = new HashMap<UUID, Long>();
+        var irregular = new ArrayList<UUID>();
         for (Object[] row : candidates) {
+            if (number(row[5]) == 1) {
+                irregular.add(uuid(row[4]));
+                continue;
+            }
             Instant received = instant(row[1]), decided = instant(row[3]);
             boolean extended = row[2] != null;
             Instant endsAt = deadlines.computeIfAbsent(DecisionStart.of(received, extended),
                     start -> DisclosureClock.decision(received, extended, calendar).endsAt());
             if (!(decided == null ? now : decided).isBefore(endsAt)) counts.merge(uuid(row[0]), 1L, Long::sum);
+        }
+        for (int from = 0; from < irregular.size(); from += 500) {
+            var ids = irregular.subList(from, Math.min(irregular.size(), from + 500));
+            for (var r : em.createQuery("SELECT r FROM DisclosureRequest r WHERE r.id IN :ids", DisclosureRequest.class)
+                    .setParameter("ids", ids).getResultList()) {
+                if (DisclosureClock.decision(r, calendar, now).passedAt(r.decidedAt() == null ? now : r.decidedAt())) {
+                    counts.merge(r.agencyId(), 1L, Long::sum);
+                }
+            }
+            em.clear();
         }
         return counts;
     }
