@@ -1,9 +1,15 @@
 package org.madang.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import okhttp3.Headers;
 
 /**
  * A real OpenID Connect provider (NAV's mock-oauth2-server) in the test JVM, started with the Madang server, which is
@@ -19,13 +25,31 @@ public final class OidcTestProvider {
     public static final String RESIDENT_CLAIM = "madang_verified";
 
     private static MockOAuth2Server server;
+    /** An ID token to hand out at the next token request instead of the provider's own (e.g. a tampered one). */
+    private static final AtomicReference<String> substitute = new AtomicReference<>();
+
+    /** Answers a token request with the substitute ID token, once, as a man in the middle would. */
+    private static final class SubstitutedTokenResponse implements Route {
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return substitute.get() != null && "POST".equals(request.getMethod()) && request.getUrl().encodedPath().endsWith("/token");
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            String body = "{\"token_type\":\"Bearer\",\"access_token\":\"unused\",\"expires_in\":3600,\"id_token\":\""
+                    + substitute.getAndSet(null) + "\"}";
+            return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), 200, body,
+                    body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     private OidcTestProvider() {
     }
 
     static synchronized String start() {
         if (server == null) {
-            server = new MockOAuth2Server();
+            server = new MockOAuth2Server(new SubstitutedTokenResponse());
             server.start(0);
         }
         return issuer();
@@ -41,6 +65,11 @@ public final class OidcTestProvider {
 
     public static MockOAuth2Server server() {
         return server;
+    }
+
+    /** The next token request is answered with this ID token instead of one the provider makes. */
+    public static void answerNextTokenRequestWith(String idToken) {
+        substitute.set(idToken);
     }
 
     /** The provider's next token, for this subject, to this client, with these extra claims. */
