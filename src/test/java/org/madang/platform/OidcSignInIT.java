@@ -102,6 +102,9 @@ class OidcSignInIT {
         assertThat(me.json().getString("identityLevel")).isEqualTo("VERIFIED_RESIDENT");
         assertThat(me.json().getString("email")).isEqualTo(email);
         assertThat(me.json().getString("displayName")).isEqualTo("연동 주민");
+        String account = "account:" + me.json().getString("id");
+        assertThat(AccountSecurityIT.auditEntries(e -> e.getString("target").equals(account), 3)).extracting(e -> e.getString("action"))
+                .contains("account.federated-link", "account.resident-verified", "session.signed-in");
         assertThat(browser.cookie("madang_csrf")).isPresent();
         // a normal browser session: writes with the CSRF token work, and it refreshes
         assertThat(browser.patch("/api/me", "{\"locale\":\"en\"}").status()).isEqualTo(200);
@@ -193,6 +196,8 @@ class OidcSignInIT {
                 .encodeToString(JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         OidcTestProvider.answerNextTokenRequestWith(tampered);
         assertRefused(attacker, attacker.get(back.callbackPathAndQuery()));
+        assertThat(AccountSecurityIT.auditEntries(e -> e.getString("action").equals("session.oidc-refused"), 3))
+                .extracting(e -> e.getString("detail")).anySatisfy(detail -> assertThat(detail).contains("ID token refused: bad signature"));
 
         // the control: the token as the provider signed it passes the same way
         var honest = Session.anonymous();
