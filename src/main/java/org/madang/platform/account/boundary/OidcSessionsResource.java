@@ -22,7 +22,10 @@ import org.madang.platform.account.control.OidcSignInState;
 import org.madang.platform.account.control.SessionService;
 import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.auth.SessionCookies;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.madang.platform.error.ProblemException;
+import org.madang.platform.error.ProblemType;
+import org.madang.platform.ratelimit.RateLimiter;
 import org.madang.platform.web.ClientAddress;
 
 /**
@@ -52,6 +55,13 @@ public class OidcSessionsResource {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    @ConfigProperty(name = "madang.ratelimit.per-address-scale", defaultValue = "1")
+    int addressScale;
 
     Clock clock = Clock.systemUTC();
 
@@ -119,6 +129,10 @@ public class OidcSessionsResource {
 
     private void requireEnabled() {
         if (!provider.enabled()) throw ProblemException.notFound("oidc");
+        // each round trip costs a provider request and an audit entry: one address may not flood either
+        if (!rateLimiter.tryAcquire("oidc:address:" + clientAddress.get(), 30 * addressScale, java.time.Duration.ofMinutes(1))) {
+            throw new ProblemException(ProblemType.RATE_LIMITED, "signIn.tooMany");
+        }
     }
 
     private Response refused(String reason) {
