@@ -21,6 +21,8 @@ import org.madang.testing.Api.Session;
 import org.madang.testing.MadangServer;
 import org.madang.testing.OidcTestProvider;
 import org.madang.testing.People;
+import org.madang.testing.RoleSessions;
+import org.madang.testing.Who;
 
 /**
  * OpenID Connect sign-in end to end: the browser's redirects followed from Madang to the real provider
@@ -149,6 +151,30 @@ class OidcSignInIT {
         var verified = Session.anonymous();
         assertSignedInAndSentTo(signIn(verified, "/"), "/");
         assertThat(verified.get("/api/me").json().getString("id")).isEqualTo(person.id().toString());
+    }
+
+    @Test
+    void erasureRemovesTheProviderLink() throws Exception {
+        String subject = subject();
+        OidcTestProvider.nextSignIn(subject, claims("email", People.uniqueEmail("oidc-erased"), "email_verified", true));
+        var browser = Session.anonymous();
+        assertSignedInAndSentTo(signIn(browser, "/"), "/");
+        String erasedId = browser.get("/api/me").json().getString("id");
+        var providers = browser.get("/api/privacy/me/export").json().getJsonObject("sections").getJsonObject("account")
+                .getJsonArray("signInProviders");
+        assertThat(providers.getJsonObject(0).getString("subject")).isEqualTo(subject);
+        assertThat(providers.getJsonObject(0).getString("issuer")).isEqualTo(OidcTestProvider.issuer());
+
+        var asked = browser.post("/api/privacy/me/erasure-requests", "{\"removeContributions\":false}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        var done = RoleSessions.session(Who.PRIVACY_OFFICER).post("/api/privacy/erasure-requests/" + asked.json().getString("id") + "/completion");
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+
+        // the same provider account no longer leads to the erased one: it starts afresh
+        OidcTestProvider.nextSignIn(subject, claims());
+        var again = Session.anonymous();
+        assertSignedInAndSentTo(signIn(again, "/"), "/");
+        assertThat(again.get("/api/me").json().getString("id")).isNotEqualTo(erasedId);
     }
 
     @Test

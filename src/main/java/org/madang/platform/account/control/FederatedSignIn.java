@@ -69,15 +69,15 @@ public class FederatedSignIn {
     }
 
     private Account newCitizen(JWTClaimsSet claims) {
-        String email = email(claims);
+        boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"));
+        String email = verified ? email(claims) : null;
         if (email == null || accounts.byEmail(email).isPresent()) {
-            // no usable address from the provider: one that cannot receive mail, until the person sets their own
+            // No address the provider vouches for (an unchecked one would block its owner's own sign-up): one that
+            // cannot receive mail, until the person confirms their own on the account page.
             email = "oidc-" + UUID.randomUUID() + "@federated.invalid";
         }
         var account = new Account(email, PasswordHasher.UNUSABLE, displayName(claims), locale(claims), clock.instant());
-        if (Boolean.TRUE.equals(claims.getClaim("email_verified")) && !email.endsWith(".invalid")) {
-            account.emailVerified(clock.instant());
-        }
+        if (verified && !email.endsWith(".invalid")) account.emailVerified(clock.instant());
         accounts.persist(account);
         audit.record(account.id().toString(), "account.created", "account:" + account.id(), "oidc sign-in");
         return account;
