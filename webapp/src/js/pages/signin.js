@@ -1,5 +1,6 @@
 import '../shell.js';
-import { post } from '../api.js';
+import { get, post } from '../api.js';
+import { lang, onLangChange, setText } from '../i18n.js';
 import { validate } from '../validation.js';
 import { values, showValidation, showProblem, announce, busy, clearErrors } from '../forms.js';
 import { isMfaRequired } from '../problem.js';
@@ -41,3 +42,24 @@ form.addEventListener('submit', async (ev) => {
     }
   });
 });
+
+// Sign-in with the configured OpenID Connect provider: shown only when the server has one.
+const oidcSection = document.getElementById('oidc-signin');
+const oidcLink = document.getElementById('oidc-link');
+let provider = null;
+
+function labelProvider() {
+  if (!provider) return;
+  setText(oidcLink, 'signin.oidcButton', { name: lang() === 'en' ? provider.displayNameEn : provider.displayNameKo });
+}
+
+get('/api/sessions/oidc', { auth: false }).then((availability) => {
+  if (!availability?.enabled) return;
+  provider = availability;
+  oidcLink.href = `/api/sessions/oidc/start?next=${encodeURIComponent(next)}`;
+  labelProvider();
+  oidcSection.hidden = false;
+}).catch(() => { /* no provider button; password sign-in still works */ });
+onLangChange(labelProvider);
+
+if (new URLSearchParams(location.search).get('error') === 'oidc') announce(form, 'error', { key: 'signin.oidcFailed' });

@@ -45,6 +45,13 @@ public class PlatformEndpoints implements RoleMatrix.Table {
                         .call(who -> Call.of("/api/sessions/refresh").withHeader("Cookie", "madang_refresh=" + freshRefreshToken()))
                         .permitAll().expect(200, Who.values()),
                 Endpoint.of("DELETE", "/api/sessions/current").permitAll().expect(204, Who.values()),
+                // OpenID Connect sign-in: browser navigations, answered with redirects (to the provider, or back to
+                // the sign-in page when the callback carries no valid sign-in); OidcSignInIT follows them through
+                Endpoint.of("GET", "/api/sessions/oidc").permitAll().expect(200, Who.values()),
+                Endpoint.of("GET", "/api/sessions/oidc/start").call(who -> Call.of("/api/sessions/oidc/start?next=/"))
+                        .permitAll().expect(303, Who.values()),
+                Endpoint.of("GET", "/api/sessions/oidc/callback").call(who -> Call.of("/api/sessions/oidc/callback?code=x&state=y"))
+                        .permitAll().expect(303, Who.values()),
                 Endpoint.of("POST", "/api/tokens").body(() -> signInBody()).permitAll().expect(200, Who.values()),
                 Endpoint.of("POST", "/api/tokens/refresh").body(() -> Api.json("refreshToken", freshRefreshToken()))
                         .permitAll().expect(200, Who.values()),

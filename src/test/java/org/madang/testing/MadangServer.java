@@ -139,6 +139,9 @@ public final class MadangServer {
             environment.put("MADANG_RATELIMIT_PER_ADDRESS_SCALE", "1000");
             environment.put("MADANG_RATELIMIT_WRITES_PER_MINUTE", Integer.toString(WRITES_PER_MINUTE));
             environment.put("MADANG_PUBLIC_URL", baseUrl);
+            environment.put("MADANG_OIDC_ISSUER", OidcTestProvider.start());
+            environment.put("MADANG_OIDC_CLIENT_ID", OidcTestProvider.CLIENT_ID);
+            environment.put("MADANG_OIDC_CLIENT_SECRET", OidcTestProvider.CLIENT_SECRET);
             Path logs = Path.of("target", "it-logs");
             Files.createDirectories(logs);
             String clusterName = "madang-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -439,6 +442,7 @@ public final class MadangServer {
             }
         }
         mail.stop();
+        OidcTestProvider.stop();
         if (schema != null) {
             try {
                 execute(postgresAdminUrl(), "DROP SCHEMA " + schema + " CASCADE");

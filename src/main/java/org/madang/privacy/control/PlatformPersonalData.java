@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.madang.platform.account.control.PasswordHasher;
 import org.madang.platform.account.entity.Account;
 import org.madang.platform.account.entity.AccountToken;
+import org.madang.platform.account.entity.FederatedIdentity;
 import org.madang.platform.audit.entity.AuditEntry;
 import org.madang.platform.mail.entity.MailMessage;
 import org.madang.platform.personaldata.PersonalDataField;
@@ -39,7 +40,7 @@ public class PlatformPersonalData implements PersonalDataHolder {
 
     @Override
     public List<PersonalDataField> fields() {
-        return PersonalDataField.declaredIn(Account.class, AccountToken.class, MailMessage.class, AuditEntry.class);
+        return PersonalDataField.declaredIn(Account.class, AccountToken.class, FederatedIdentity.class, MailMessage.class, AuditEntry.class);
     }
 
     @Override
@@ -54,6 +55,11 @@ public class PlatformPersonalData implements PersonalDataHolder {
                 .setParameter("id", accountId).getResultList()
                 .forEach(t -> tokens.add(Json.createObjectBuilder().add("purpose", t.purpose().name())
                         .add("expiresAt", t.expiresAt().toString())));
+        var providers = Json.createArrayBuilder();
+        em.createQuery("SELECT f FROM FederatedIdentity f WHERE f.accountId = :id ORDER BY f.linkedAt", FederatedIdentity.class)
+                .setParameter("id", accountId).getResultList()
+                .forEach(f -> providers.add(Json.createObjectBuilder().add("issuer", f.issuer()).add("subject", f.subject())
+                        .add("linkedAt", f.linkedAt().toString())));
         var mail = Json.createArrayBuilder();
         em.createQuery("SELECT m FROM MailMessage m WHERE m.recipientLookup = :lookup ORDER BY m.createdAt", MailMessage.class)
                 .setParameter("lookup", LookupHash.ofEmail(account.email())).setMaxResults(200).getResultList()
@@ -77,6 +83,7 @@ public class PlatformPersonalData implements PersonalDataHolder {
                 .add("createdAt", account.createdAt().toString())
                 .add("roles", roles)
                 .add("tokens", tokens)
+                .add("signInProviders", providers)
                 .add("mail", mail)
                 .add("auditEntries", audit)
                 .build();
@@ -98,6 +105,8 @@ public class PlatformPersonalData implements PersonalDataHolder {
         String address = account.email().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         em.createQuery("DELETE FROM MailMessage m WHERE m.body LIKE :address ESCAPE '\\'").setParameter("address", "%" + address + "%").executeUpdate();
         em.createQuery("DELETE FROM AccountToken t WHERE t.accountId = :id").setParameter("id", accountId).executeUpdate();
+        // the provider's subject would let the person sign in again and names them at the provider
+        em.createQuery("DELETE FROM FederatedIdentity f WHERE f.accountId = :id").setParameter("id", accountId).executeUpdate();
         account.erase(withContributions ? ERASED_NAME : account.displayName(), PasswordHasher.UNUSABLE, clock.instant());
     }
 

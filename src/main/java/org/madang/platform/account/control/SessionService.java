@@ -95,6 +95,20 @@ public class SessionService {
         return open(account, methods);
     }
 
+    /**
+     * A session for a person the configured OpenID Connect provider vouched for (see {@link FederatedSignIn}). The
+     * method is "oidc" only: staff roles need this platform's own second factor and stay inactive.
+     */
+    @Transactional
+    public Session signInFederated(Account account, String issuer) {
+        if (account.isLocked(clock.instant())) {
+            throw new ProblemException(ProblemType.LOCKED, "signIn.locked", account.lockedUntil().toString());
+        }
+        account.signInSucceeded();
+        audit.record(account.id().toString(), "session.signed-in", "account:" + account.id(), "oidc " + issuer);
+        return open(account, List.of("oidc"));
+    }
+
     private void failed(Account account, String what) {
         boolean wasLocked = account.isLocked(clock.instant());
         account.signInFailed(clock.instant());

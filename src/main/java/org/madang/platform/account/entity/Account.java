@@ -156,6 +156,13 @@ public class Account {
         residentDistrict = district;
     }
 
+    /** Residence vouched for by the configured identity provider (its verified-identity claim), not a registrar. */
+    public void verifiedAsResidentByProvider(Instant now) {
+        identityLevel = IdentityLevel.VERIFIED_RESIDENT;
+        residentVerifiedAt = now;
+        residentVerifiedBy = null;
+    }
+
     public void startTotpEnrolment(String secret) {
         totpSecret = secret;
         totpEnabled = false;
