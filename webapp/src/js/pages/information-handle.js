@@ -16,12 +16,14 @@ const path = suffix => `/api/disclosure/requests/${encodeURIComponent(reference)
 let request = null;
 let grounds = [];
 
+/** Both refusals need a ground of Art. 9(1) and a reason: a partial disclosure withholds the redacted part. */
+const withholds = decision => decision === 'NOT_DISCLOSED' || decision === 'PARTLY_DISCLOSED';
 const choice = name => $('decide-form').elements.namedItem(name).value;
 
 function showDecisionFields() {
   const decision = choice('decision');
-  $('ground-group').hidden = decision !== 'NOT_DISCLOSED';
-  $('ground').disabled = decision !== 'NOT_DISCLOSED';
+  $('ground-group').hidden = !withholds(decision);
+  $('ground').disabled = !withholds(decision);
   $('redactions-group').hidden = decision !== 'PARTLY_DISCLOSED';
   $('redactions').disabled = decision !== 'PARTLY_DISCLOSED';
 }
@@ -80,9 +82,9 @@ handleForm($('extend-form'), {
 });
 handleForm($('decide-form'), {
   validateFn: v => validate(v, {
-    ground: v.decision === 'NOT_DISCLOSED' ? ['required'] : [],
+    ground: withholds(v.decision) ? ['required'] : [],
     redactions: v.decision === 'PARTLY_DISCLOSED' ? ['required', ['max', 4000]] : [],
-    reason: v.decision === 'NOT_DISCLOSED' ? ['required', ['max', 4000]] : [['max', 4000]],
+    reason: withholds(v.decision) ? ['required', ['max', 4000]] : [['max', 4000]],
   }),
   submit: v => post(path('/decision'), {
     decision: v.decision, ground: v.ground || null, reason: v.reason.trim() || null, redactions: (v.redactions || '').trim() || null,

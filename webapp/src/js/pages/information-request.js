@@ -26,7 +26,7 @@ function render() {
   $('request-subject').textContent = `${r.reference} · ${r.subject}`;
   fillFacts($('request-facts'), r);
   fillDeadlines($('deadlines-body'), r.deadlines);
-  const objection = openDeadline(r, 'OBJECTION');
+  const objection = r.decision !== 'DISCLOSED' ? openDeadline(r, 'OBJECTION') : null;
   $('objection-section').hidden = !(r.mine && objection);
   if (objection) setText($('objection-lead'), 'info.objectionLead', { day: objection.lastDay });
 }
