@@ -71,7 +71,7 @@ class DisclosureBrowserIT {
             check(citizenBrowser, "new request form with errors", "ko");
             citizenBrowser.type("#subject", "2025년 도서관 운영 예산 집행내역");
             citizenBrowser.type("#description", "구립 도서관 운영비 집행내역 전부(일자, 금액, 용도)");
-            citizenBrowser.click("#form-copy");
+            citizenBrowser.click("label[for=form-copy]");
             citizenBrowser.click("#request-form button[type=submit]");
             String filedText = citizenBrowser.awaitText("#filed-text", "접수번호");
             var found = REFERENCE.matcher(filedText);
@@ -105,7 +105,7 @@ class DisclosureBrowserIT {
             assertThat(officialBrowser.textOf("#request-facts")).contains("취합에 시간이 필요합니다");
             assertThat(officialBrowser.shown("#extend-section")).as("one extension only").isFalse();
 
-            officialBrowser.click("#decision-partly");
+            officialBrowser.click("label[for=decision-partly]");
             officialBrowser.click("#decide-form button[type=submit]");
             officialBrowser.awaitText("#decide-form-status", "오류");
             assertThat(officialBrowser.find("#redactions").getAttribute("aria-invalid")).isEqualTo("true");
