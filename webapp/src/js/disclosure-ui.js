@@ -3,16 +3,11 @@
 import { lang } from './i18n.js';
 import { el, timeEl } from './admin.js';
 
-/** A reference as the server issues them (year-sequence); anything else is not worth a request. */
-export const isReference = ref => /^\d{4}-\d{6,9}$/.test(ref || '');
 
 export const requestLink = ref => `/information/request.html?ref=${encodeURIComponent(ref)}`;
 export const handleLink = ref => `/information/handle.html?ref=${encodeURIComponent(ref)}`;
 
 const named = x => (x ? (lang() === 'en' ? x.nameEn : x.nameKo) : null);
-
-/** The open deadline of one kind, or undefined. */
-export const openDeadline = (r, kind) => (r.deadlines || []).find(d => d.kind === kind && d.open);
 
 function fact(key, value) {
   if (value == null || value === '') return [];

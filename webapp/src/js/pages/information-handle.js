@@ -8,7 +8,8 @@ import { announce, handleForm } from '../forms.js';
 import { el, guard } from '../admin.js';
 import { validate } from '../validation.js';
 import { problemMessage } from '../problem.js';
-import { fillFacts, fillDeadlines, isReference } from '../disclosure-ui.js';
+import { fillFacts, fillDeadlines } from '../disclosure-ui.js';
+import { isReference, withholds, handlingMoves } from '../disclosure.js';
 
 const $ = id => document.getElementById(id);
 const reference = new URLSearchParams(location.search).get('ref') || '';
@@ -16,8 +17,6 @@ const path = suffix => `/api/disclosure/requests/${encodeURIComponent(reference)
 let request = null;
 let grounds = [];
 
-/** Both refusals need a ground of Art. 9(1) and a reason: a partial disclosure withholds the redacted part. */
-const withholds = decision => decision === 'NOT_DISCLOSED' || decision === 'PARTLY_DISCLOSED';
 const choice = name => $('decide-form').elements.namedItem(name).value;
 
 function showDecisionFields() {
@@ -43,12 +42,12 @@ function render() {
   $('request-subject').textContent = `${r.reference} · ${r.subject}`;
   fillFacts($('request-facts'), r);
   fillDeadlines($('deadlines-body'), r.deadlines);
-  const undecided = r.status === 'RECEIVED' || r.status === 'ACKNOWLEDGED';
-  $('acknowledge-section').hidden = r.status !== 'RECEIVED';
-  $('extend-section').hidden = !(undecided && !r.extendedAt);
-  $('decide-section').hidden = !undecided;
-  $('objection-extend-section').hidden = !(r.status === 'OBJECTED' && !r.objectionExtendedAt);
-  $('objection-decide-section').hidden = r.status !== 'OBJECTED';
+  const moves = handlingMoves(r);
+  $('acknowledge-section').hidden = !moves.acknowledge;
+  $('extend-section').hidden = !moves.extend;
+  $('decide-section').hidden = !moves.decide;
+  $('objection-extend-section').hidden = !moves.objectionExtend;
+  $('objection-decide-section').hidden = !moves.objectionDecide;
 }
 
 /** After a move: the new state of the request, and the outcome said where the person is looking. */

@@ -7,7 +7,8 @@ import { announce, handleForm } from '../forms.js';
 import { validate } from '../validation.js';
 import { problemMessage } from '../problem.js';
 import { currentUser, hasRole } from '../session.js';
-import { fillFacts, fillDeadlines, isReference, openDeadline, handleLink } from '../disclosure-ui.js';
+import { fillFacts, fillDeadlines, handleLink } from '../disclosure-ui.js';
+import { isReference, objectionWindow } from '../disclosure.js';
 
 const $ = id => document.getElementById(id);
 const reference = new URLSearchParams(location.search).get('ref') || '';
@@ -26,8 +27,8 @@ function render() {
   $('request-subject').textContent = `${r.reference} · ${r.subject}`;
   fillFacts($('request-facts'), r);
   fillDeadlines($('deadlines-body'), r.deadlines);
-  const objection = r.decision !== 'DISCLOSED' ? openDeadline(r, 'OBJECTION') : null;
-  $('objection-section').hidden = !(r.mine && objection);
+  const objection = objectionWindow(r);
+  $('objection-section').hidden = !objection;
   if (objection) setText($('objection-lead'), 'info.objectionLead', { day: objection.lastDay });
 }
 
