@@ -3,7 +3,6 @@
 import { lang } from './i18n.js';
 import { el, timeEl } from './admin.js';
 
-
 export const requestLink = ref => `/information/request.html?ref=${encodeURIComponent(ref)}`;
 export const handleLink = ref => `/information/handle.html?ref=${encodeURIComponent(ref)}`;
 
