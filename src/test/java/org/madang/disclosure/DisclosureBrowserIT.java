@@ -153,4 +153,38 @@ class DisclosureBrowserIT {
             check(officialBrowser, "handling page with an objection", "ko");
         }
     }
+
+    @Test
+    void administratorAddsAndRemovesAHolidayByYear() {
+        var admin = People.staffForBrowser("ADMIN");
+        // A day far ahead that no other test counts with, different on every run.
+        String day = "2099-%02d-%02d".formatted(1 + (int) (System.nanoTime() % 12), 1 + (int) (System.nanoTime() / 7 % 28));
+        try (var browser = new Browser()) {
+            browser.signIn(admin.email(), admin.password(), admin.totpSecret());
+            browser.open("/admin/holidays.html");
+            browser.find("#holiday-date");
+            checkBothLanguages(browser, "holiday calendar", "#holiday-date");
+            browser.click("#add-form button[type=submit]");
+            browser.awaitText("#add-form-status", "오류");
+            assertThat(browser.find("#holiday-name-ko").getAttribute("aria-invalid")).isEqualTo("true");
+            check(browser, "holiday form with errors", "ko");
+
+            browser.script("document.getElementById('holiday-date').value = arguments[0]", day);
+            browser.type("#holiday-name-ko", "시험 공휴일");
+            browser.type("#holiday-name-en", "Test holiday");
+            browser.click("#add-form button[type=submit]");
+            browser.awaitText("#add-form-status", day);
+            browser.awaitText("#holidays-body", "시험 공휴일");
+            assertThat(new Select(browser.find("#year")).getFirstSelectedOption().getText()).isEqualTo("2099");
+            assertThat(browser.textOf("#holidays-body tr[data-date='" + day + "']")).contains("Test holiday");
+            var calendar = People.admin().session().get("/api/holidays");
+            assertThat(calendar.body()).contains(day);
+            check(browser, "holiday calendar with a new day", "ko");
+
+            browser.click("#holidays-body tr[data-date='" + day + "'] button");
+            browser.awaitText("#list-status", day);
+            browser.await(java.time.Duration.ofSeconds(15), d -> browser.textOf("#holidays-body").contains("시험 공휴일") ? null : true);
+            assertThat(People.admin().session().get("/api/holidays").body()).doesNotContain(day);
+        }
+    }
 }
