@@ -53,7 +53,7 @@ handleForm($('add-form'), {
   submit: v => post('/api/holidays', { date: v.date, nameKo: v.nameKo.trim(), nameEn: v.nameEn.trim() }),
   success: async added => {
     $('add-form').reset();
-    announce('add-form', 'success', { key: 'holidays.added', params: { date: added.date } });
+    announce($('add-form'), 'success', { key: 'holidays.added', params: { date: added.date } });
     $('year').value = String(added.date).slice(0, 4);
     await load();
   },
