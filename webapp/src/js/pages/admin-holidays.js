@@ -11,10 +11,10 @@ import { problemMessage } from '../problem.js';
 const $ = id => document.getElementById(id);
 let holidays = null;
 
-/** The years to offer: those with holidays, this year and the next, newest first. */
-function fillYears() {
+/** The years to offer: those with holidays, this year and the next, newest first; shows the preferred one. */
+function fillYears(preferred) {
   const select = $('year');
-  const keep = select.value || String(new Date().getFullYear());
+  const keep = preferred || select.value || String(new Date().getFullYear());
   const now = new Date().getFullYear();
   const years = new Set([now, now + 1, ...holidays.map(h => Number(String(h.date).slice(0, 4)))]);
   select.textContent = '';
@@ -42,9 +42,9 @@ function render() {
   $('holidays-empty').hidden = shown.length > 0;
 }
 
-async function load() {
+async function load(year) {
   holidays = await get('/api/holidays', { redirect: false });
-  fillYears();
+  fillYears(year);
   render();
 }
 
@@ -54,8 +54,7 @@ handleForm($('add-form'), {
   success: async added => {
     $('add-form').reset();
     announce($('add-form'), 'success', { key: 'holidays.added', params: { date: added.date } });
-    $('year').value = String(added.date).slice(0, 4);
-    await load();
+    await load(String(added.date).slice(0, 4));
   },
 });
 $('year').addEventListener('change', render);
