@@ -23,7 +23,7 @@ test('roles decide which admin pages are offered', () => {
   const u = roles => ({ roles: roles.map(role => ({ role })) });
   assert.ok(hasRole(u(['AUDITOR']), 'ADMIN', 'AUDITOR'));
   assert.ok(!hasRole(null, 'ADMIN'));
-  assert.deepEqual(adminPagesFor(u(['ADMIN'])), ['organisations', 'users', 'outbox', 'audit']);
+  assert.deepEqual(adminPagesFor(u(['ADMIN'])), ['organisations', 'users', 'outbox', 'audit', 'holidays']);
   assert.deepEqual(adminPagesFor(u(['REGISTRAR'])), ['users']);
   assert.deepEqual(adminPagesFor(u(['AUDITOR'])), ['audit']);
   assert.deepEqual(adminPagesFor(u(['PRIVACY_OFFICER'])), ['privacy']);

@@ -20,6 +20,7 @@ export function adminPagesFor(user) {
   if (hasRole(user, 'ADMIN', 'REGISTRAR')) pages.push('users');
   if (hasRole(user, 'ADMIN')) pages.push('outbox');
   if (hasRole(user, 'ADMIN', 'AUDITOR')) pages.push('audit');
+  if (hasRole(user, 'ADMIN')) pages.push('holidays');
   if (hasRole(user, 'ELECTION_ADMIN')) pages.push('elections', 'election-new');
   if (hasRole(user, 'PRIVACY_OFFICER')) pages.push('privacy');
   return pages;

@@ -1,59 +1,62 @@
-// One disclosure request: its facts and every deadline with the explanation of why it falls where it does.
+// One disclosure request: its facts and every deadline with the explanation of why it falls where it does. The
+// requester (and only they) may object here while the objection window is open; agency staff get a link to handle it.
 import '../shell.js';
-import { get } from '../api.js';
-import { lang, onLangChange } from '../i18n.js';
-import { announce } from '../forms.js';
-import { el } from '../admin.js';
+import { get, post } from '../api.js';
+import { onLangChange, setText } from '../i18n.js';
+import { announce, handleForm } from '../forms.js';
+import { validate } from '../validation.js';
 import { problemMessage } from '../problem.js';
+import { currentUser, hasRole } from '../session.js';
+import { fillFacts, fillDeadlines, handleLink } from '../disclosure-ui.js';
+import { isReference, objectionWindow } from '../disclosure.js';
 
 const $ = id => document.getElementById(id);
 const reference = new URLSearchParams(location.search).get('ref') || '';
 let request = null;
 
-function fact(key, value) {
-  if (value == null || value === '') return [];
-  return [el('dt', { i18n: key }), el('dd', {}, value)];
+/** Agency staff of this request's agency (the server decides; this only offers the link). */
+function isStaffOf(user, agencyId) {
+  return hasRole(user, 'OFFICIAL', 'ORG_ADMIN') && (user.roles || [])
+    .some(r => (r.role === 'OFFICIAL' || r.role === 'ORG_ADMIN') && r.organisationId === agencyId);
 }
 
 function render() {
   if (!request) return;
   const r = request;
-  const en = lang() === 'en';
   $('request').hidden = false;
   $('request-subject').textContent = `${r.reference} · ${r.subject}`;
-  const facts = $('request-facts');
-  facts.textContent = '';
-  facts.append(
-    ...fact('info.agency', en ? r.agency.nameEn : r.agency.nameKo),
-    ...fact('info.status', el('span', { i18n: `info.state.${r.status}` })),
-    ...fact('info.description', r.description),
-    ...fact('info.receivedAt', r.receivedAt),
-    ...fact('info.extensionReason', r.extensionReason),
-    ...fact('info.decision', r.decision ? el('span', { i18n: `info.decision.${r.decision}` }) : null),
-    ...fact('info.ground', r.ground ? (en ? r.ground.nameEn : r.ground.nameKo) : null),
-    ...fact('info.reason', r.decisionReason),
-    ...fact('info.redactions', r.redactions));
-  const body = $('deadlines-body');
-  body.textContent = '';
-  for (const d of r.deadlines) {
-    const state = d.overdue ? 'info.overdue' : d.open ? 'info.open' : 'info.closed';
-    body.append(el('tr', {},
-      el('td', {}, el('span', { i18n: `info.deadline.${d.kind}` })),
-      el('td', {}, d.lastDay),
-      el('td', {}, el('span', { i18n: state })),
-      el('td', {}, en ? d.explanationEn : d.explanationKo)));
-  }
+  fillFacts($('request-facts'), r);
+  fillDeadlines($('deadlines-body'), r.deadlines);
+  const objection = objectionWindow(r);
+  $('objection-section').hidden = !objection;
+  if (objection) setText($('objection-lead'), 'info.objectionLead', { day: objection.lastDay });
 }
 
 async function load() {
-  if (!/^\d{4}-\d{6,9}$/.test(reference)) {
+  if (!isReference(reference)) {
     announce('result', 'error', { key: 'info.notFound' });
     return;
   }
-  request = await get(`/api/disclosure/requests/${encodeURIComponent(reference)}`, { redirect: false });
+  const [found, user] = await Promise.all([
+    get(`/api/disclosure/requests/${encodeURIComponent(reference)}`, { redirect: false }), currentUser()]);
+  request = found;
   $('result').textContent = '';
   render();
+  if (isStaffOf(user, request.agency.id)) {
+    $('handle-link').href = handleLink(request.reference);
+    $('handle-link-row').hidden = false;
+  }
 }
+
+handleForm($('objection-form'), {
+  validateFn: v => validate(v, { text: ['required', ['max', 4000]] }),
+  submit: v => post(`/api/disclosure/requests/${encodeURIComponent(reference)}/objection`, { text: v.text.trim() }),
+  success: updated => {
+    request = updated;
+    render();
+    announce('result', 'success', { key: 'info.objectionFiled' });
+  },
+});
 
 onLangChange(render);
 load().catch(err => announce('result', 'error', { text: problemMessage(err.problem) || err.message }));

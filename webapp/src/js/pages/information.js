@@ -5,6 +5,7 @@ import { lang, onLangChange } from '../i18n.js';
 import { announce } from '../forms.js';
 import { el } from '../admin.js';
 import { problemMessage } from '../problem.js';
+import { currentUser, hasRole } from '../session.js';
 
 const $ = id => document.getElementById(id);
 let requests = null;
@@ -45,6 +46,9 @@ async function load() {
   $('result').textContent = '';
   render();
 }
+
+// The agency queue is offered to the staff who can open it; the server checks the agency on every call.
+currentUser().then(user => { $('link-queue').hidden = !hasRole(user, 'OFFICIAL', 'ORG_ADMIN'); });
 
 onLangChange(render);
 load().catch(err => announce('result', 'error', { text: problemMessage(err.problem) || err.message }));
