@@ -19,6 +19,7 @@ import org.madang.election.entity.Election;
 import org.madang.election.entity.Election.State;
 import org.madang.election.entity.Voter;
 import org.madang.platform.account.control.Accounts;
+import org.madang.platform.personaldata.LookupHash;
 import org.madang.platform.account.entity.Account;
 import org.madang.platform.account.entity.IdentityLevel;
 import org.madang.platform.audit.control.AuditLog;
@@ -77,7 +78,7 @@ public class VoterRoll {
         int added = 0;
         for (Account a : residents) {
             String district = districtByName.get(a.residentDistrict().strip());
-            if (present.add(a.email())) {
+            if (present.add(LookupHash.ofEmail(a.email()))) {
                 em.persist(new Voter(electionId, a.email(), a.id(), district, form.styleFor(district), Voter.Source.RESIDENT, clock.instant()));
                 added++;
             }
@@ -110,7 +111,7 @@ public class VoterRoll {
             else if (!DISTRICT.matcher(district).matches() || form.styleFor(district) == null) {
                 rejected.add(new Rejected(i + 1, "district '" + district + "' is on no ballot style"));
             } else if (!inFile.add(email)) rejected.add(new Rejected(i + 1, "e-mail address appears twice"));
-            else if (!present.contains(email)) rows.add(new String[] {email, district});
+            else if (!present.contains(LookupHash.ofEmail(email))) rows.add(new String[] {email, district});
         }
         if (rows.size() > MAX_IMPORT_ROWS) rejected.add(new Rejected(MAX_IMPORT_ROWS + 2, "more than " + MAX_IMPORT_ROWS + " rows"));
         if (!rejected.isEmpty()) {
@@ -134,15 +135,16 @@ public class VoterRoll {
         return e;
     }
 
+    /** The keyed hashes of the addresses on the roll (the addresses themselves are encrypted). */
     private Set<String> emails(UUID electionId) {
-        return new HashSet<>(em.createQuery("SELECT v.email FROM Voter v WHERE v.electionId = :e", String.class)
+        return new HashSet<>(em.createQuery("SELECT v.emailLookup FROM Voter v WHERE v.electionId = :e", String.class)
                 .setParameter("e", electionId).getResultList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Elections.Page<Voter> page(UUID electionId, int page, int size) {
         elections.byId(electionId);
-        var items = em.createQuery("SELECT v FROM Voter v WHERE v.electionId = :e ORDER BY v.email", Voter.class)
+        var items = em.createQuery("SELECT v FROM Voter v WHERE v.electionId = :e ORDER BY v.addedAt, v.id", Voter.class)
                 .setParameter("e", electionId).setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Elections.Page<>(items, page, size, count(electionId, false));
     }
@@ -156,8 +158,8 @@ public class VoterRoll {
     /** The caller's place on the roll, matched by account or, for imported rolls, by their (verified) e-mail address. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Voter> voter(UUID electionId, Account account) {
-        return em.createQuery("SELECT v FROM Voter v WHERE v.electionId = :e AND (v.accountId = :a OR (v.accountId IS NULL AND v.email = :m))",
-                        Voter.class).setParameter("e", electionId).setParameter("a", account.id()).setParameter("m", account.email())
+        return em.createQuery("SELECT v FROM Voter v WHERE v.electionId = :e AND (v.accountId = :a OR (v.accountId IS NULL AND v.emailLookup = :m))",
+                        Voter.class).setParameter("e", electionId).setParameter("a", account.id()).setParameter("m", LookupHash.ofEmail(account.email()))
                 .getResultList().stream().filter(v -> v.accountId() != null || account.emailVerifiedAt() != null).findFirst();
     }
 

@@ -45,8 +45,9 @@ public class VoterRollPersonalData implements PersonalDataHolder {
 
     @Override
     public void erase(UUID accountId, boolean withContributions) {
-        em.createQuery("UPDATE Voter v SET v.email = :erased WHERE v.accountId = :id")
-                .setParameter("erased", "erased-" + accountId + "@erased.invalid").setParameter("id", accountId).executeUpdate();
+        // entity by entity, so the placeholder is encrypted and hashed like any address
+        String erased = "erased-" + accountId + "@erased.invalid";
+        voters(accountId).forEach(v -> v.erase(erased));
     }
 
     private List<Voter> voters(UUID accountId) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.madang.platform.personaldata.LegalBasis;
+import org.madang.platform.personaldata.EncryptedString;
+import org.madang.platform.personaldata.LookupHash;
 import org.madang.platform.personaldata.PersonalData;
 
 /** A person on an election's roll: a verified resident, or an e-mail address from an imported roll. */
@@ -21,10 +23,18 @@ public class Voter {
     @Column(name = "election_id", nullable = false)
     private UUID electionId;
     @Column(nullable = false)
+    @jakarta.persistence.Convert(converter = EncryptedString.class)
     @PersonalData(what = "E-mail address on a voter roll", whatKo = "선거인 명부의 이메일 주소",
             purpose = "Who may vote in an election",
-            legalBasis = LegalBasis.PUBLIC_TASK, retention = "with the election record; replaced by an erased address when the account is erased")
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "with the election record; replaced by an erased address when the account is erased",
+            protectedAtRest = true)
     private String email;
+    /** HMAC of the normalised address ({@link LookupHash}): one entry per address and roll, found although encrypted. */
+    @Column(name = "email_lookup", nullable = false)
+    @PersonalData(what = "Keyed hash of the e-mail address on a voter roll", whatKo = "선거인 명부 이메일 주소의 키 해시",
+            purpose = "Keeping each address once per roll and matching a signed-in voter to an imported roll",
+            legalBasis = LegalBasis.PUBLIC_TASK, retention = "as the address (the hash of the erased placeholder after erasure)")
+    private String emailLookup;
     @Column(name = "account_id")
     private UUID accountId;
     @Column(nullable = false)
@@ -49,6 +59,7 @@ public class Voter {
         this.id = UUID.randomUUID();
         this.electionId = electionId;
         this.email = email;
+        this.emailLookup = LookupHash.ofEmail(email);
         this.accountId = accountId;
         this.district = district;
         this.ballotStyle = ballotStyle;
@@ -63,6 +74,12 @@ public class Voter {
     public UUID id() { return id; }
     public UUID electionId() { return electionId; }
     public String email() { return email; }
+
+    /** Replaces the address (erasure of the person's account). */
+    public void erase(String placeholder) {
+        email = placeholder;
+        emailLookup = LookupHash.ofEmail(placeholder);
+    }
     public UUID accountId() { return accountId; }
     public String district() { return district; }
     public String ballotStyle() { return ballotStyle; }

@@ -32,7 +32,8 @@ public class ContactEncryption {
 
     static final List<AddressColumn> COLUMNS = List.of(
             new AddressColumn("account", "email", "email_lookup"),
-            new AddressColumn("mail_outbox", "recipient", "recipient_lookup"));
+            new AddressColumn("mail_outbox", "recipient", "recipient_lookup"),
+            new AddressColumn("election_voter", "email", "email_lookup"));
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;

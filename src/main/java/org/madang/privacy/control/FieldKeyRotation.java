@@ -34,7 +34,8 @@ public class FieldKeyRotation {
             new EncryptedColumn("account", "id", "resident_district"),
             new EncryptedColumn("account", "id", "email"),
             new EncryptedColumn("mail_outbox", "id", "recipient"),
-            new EncryptedColumn("account_token", "id", "payload"));
+            new EncryptedColumn("account_token", "id", "payload"),
+            new EncryptedColumn("election_voter", "id", "email"));
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
