@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +23,18 @@ import javax.crypto.spec.SecretKeySpec;
  * a properties file ({@code madang.field-keys.file}, default {@code data/field-keys.properties}, readable by the
  * owner only), made with one key on first start. The newest key ({@code current}) encrypts; every key decrypts.
  * Held statically because JPA creates attribute converters itself.
+ *
+ * <p>The instances of a cluster share the file. When one rotates, the others read the file again: at once when they
+ * meet a ciphertext under a key they do not know, and within {@link #RECHECK} to encrypt under the new current key.
  */
 public final class FieldKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration RECHECK = Duration.ofSeconds(5);
     private static volatile FieldKeys loaded;
+    /** When the file was last compared with what is loaded (System.nanoTime), and its time of change then. */
+    private static volatile long checkedAt;
+    private static volatile FileTime loadedModified;
 
     private final Path file;
     private final Map<String, SecretKey> keys;
@@ -43,13 +52,24 @@ public final class FieldKeys {
     /** The keys in use, read (or made) on first use. */
     public static FieldKeys get() {
         var keys = loaded;
-        if (keys == null) {
+        if (keys == null || System.nanoTime() - checkedAt > RECHECK.toNanos()) {
             synchronized (FieldKeys.class) {
                 if (loaded == null) loaded = open(configuredFile());
+                else if (System.nanoTime() - checkedAt > RECHECK.toNanos()) reopenIfChanged(loaded.file);
                 keys = loaded;
             }
         }
         return keys;
+    }
+
+    /** Reads the file again if another instance has changed it since it was loaded; keeps the loaded keys otherwise. */
+    private static void reopenIfChanged(Path file) {
+        checkedAt = System.nanoTime();
+        try {
+            if (!Files.getLastModifiedTime(file).equals(loadedModified)) open(file);
+        } catch (IOException | UncheckedIOException | IllegalStateException unreadable) {
+            // a file being replaced or unreadable for a moment: the keys already loaded stay in use
+        }
     }
 
     /** Opens (or makes, with one new key) the key file; for tests and start-up. */
@@ -59,6 +79,7 @@ public final class FieldKeys {
                 if (file.getParent() != null) Files.createDirectories(file.getParent());
                 var first = new FieldKeys(file, Map.of(), null, newLookupKey()).withNewKey();
                 loaded = first;
+                checkedAt = System.nanoTime();
                 return first;
             }
             var properties = new Properties();
@@ -78,6 +99,8 @@ public final class FieldKeys {
             var opened = new FieldKeys(file, keys, current, lookup == null ? newLookupKey() : new SecretKeySpec(Base64.getDecoder().decode(lookup), "HmacSHA256"));
             if (lookup == null) opened.save();
             loaded = opened;
+            loadedModified = Files.getLastModifiedTime(file);
+            checkedAt = System.nanoTime();
             return opened;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,6 +132,13 @@ public final class FieldKeys {
 
     public SecretKey key(String id) {
         var key = keys.get(id);
+        if (key == null) {
+            // made by another instance's rotation after this one read the file
+            synchronized (FieldKeys.class) {
+                reopenIfChanged(file);
+                key = loaded.keys.get(id);
+            }
+        }
         if (key == null) throw new IllegalStateException("Unknown field key " + id);
         return key;
     }
@@ -129,6 +159,7 @@ public final class FieldKeys {
                 // Windows: the directory's permissions apply
             }
             Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            loadedModified = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
