@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,50 +75,82 @@ public final class FieldKeys {
 
     /** Opens (or makes, with one new key) the key file; for tests and start-up. */
     public static synchronized FieldKeys open(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                if (file.getParent() != null) Files.createDirectories(file.getParent());
-                var first = new FieldKeys(file, Map.of(), null, newLookupKey()).withNewKey();
-                loaded = first;
-                checkedAt = System.nanoTime();
-                return first;
+        return underFileLock(file, () -> {
+            var opened = read(file);
+            if (opened == null) {
+                opened = new FieldKeys(file, Map.of(), null, newLookupKey()).plusNewKey();
+                opened.save();
             }
-            var properties = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                properties.load(in);
-            }
-            var keys = new LinkedHashMap<String, SecretKey>();
-            for (String name : properties.stringPropertyNames()) {
-                if (name.startsWith("key.")) {
-                    keys.put(name.substring(4), new SecretKeySpec(Base64.getDecoder().decode(properties.getProperty(name)), "AES"));
-                }
-            }
-            String current = properties.getProperty("current");
-            if (current == null || !keys.containsKey(current)) throw new IllegalStateException("No current key in " + file);
-            String lookup = properties.getProperty("lookup");
-            // a key file from before look-up columns gets its look-up key now, once
-            var opened = new FieldKeys(file, keys, current, lookup == null ? newLookupKey() : new SecretKeySpec(Base64.getDecoder().decode(lookup), "HmacSHA256"));
-            if (lookup == null) opened.save();
             loaded = opened;
             loadedModified = Files.getLastModifiedTime(file);
             checkedAt = System.nanoTime();
             return opened;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+    }
+
+    /**
+     * Adds a new key, makes it current and saves the file; older keys stay to decrypt until rows are re-encrypted. The
+     * key is added to what the file holds now, under a file lock, so that a key another instance added is never lost.
+     */
+    public FieldKeys withNewKey() {
+        synchronized (FieldKeys.class) {
+            return underFileLock(file, () -> {
+                var onFile = read(file);
+                var rotated = (onFile == null ? this : onFile).plusNewKey();
+                rotated.save();
+                loaded = rotated;
+                checkedAt = System.nanoTime();
+                return rotated;
+            });
         }
     }
 
-    /** Adds a new key, makes it current and saves the file; older keys stay to decrypt until rows are re-encrypted. */
-    public synchronized FieldKeys withNewKey() {
+    private FieldKeys plusNewKey() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         var next = new LinkedHashMap<>(keys);
         String id = "k" + (keys.size() + 1) + "-" + Long.toString(System.currentTimeMillis(), 36);
         next.put(id, new SecretKeySpec(secret, "AES"));
-        var rotated = new FieldKeys(file, next, id, lookup);
-        rotated.save();
-        loaded = rotated;
-        return rotated;
+        return new FieldKeys(file, next, id, lookup);
+    }
+
+    /** The keys in the file, or null when there is no file yet. A file from before look-up columns gets its look-up key now, once. */
+    private static FieldKeys read(Path file) throws IOException {
+        if (!Files.exists(file)) return null;
+        var properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        var keys = new LinkedHashMap<String, SecretKey>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("key.")) {
+                keys.put(name.substring(4), new SecretKeySpec(Base64.getDecoder().decode(properties.getProperty(name)), "AES"));
+            }
+        }
+        String current = properties.getProperty("current");
+        if (current == null || !keys.containsKey(current)) throw new IllegalStateException("No current key in " + file);
+        String lookup = properties.getProperty("lookup");
+        var read = new FieldKeys(file, keys, current, lookup == null ? newLookupKey() : new SecretKeySpec(Base64.getDecoder().decode(lookup), "HmacSHA256"));
+        if (lookup == null) read.save();
+        return read;
+    }
+
+    private interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a read-change-write of the key file while holding a lock that other processes sharing the file respect. */
+    private static <T> T underFileLock(Path file, FileWork<T> work) {
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+            try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 var lock = channel.lock()) {
+                return work.run();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String currentId() { return current; }

@@ -35,4 +35,21 @@ class FieldKeysSharingTest {
         assertThat(EncryptedString.decrypt(stored, mine)).isEqualTo("someone@example.kr");
         assertThat(FieldKeys.get().currentId()).as("new rows are encrypted under the new key").isEqualTo(other.currentId());
     }
+
+    @Test
+    void aRotationKeepsTheKeysAnotherInstanceAddedMeanwhile() throws Exception {
+        Path shared = directory.resolve("keys.properties");
+        Path otherCopy = directory.resolve("other.properties");
+        FieldKeys.open(shared);
+        Files.copy(shared, otherCopy);
+        var other = FieldKeys.open(otherCopy).withNewKey();
+        String stored = EncryptedString.encrypt("someone@example.kr", other);
+        var mine = FieldKeys.open(shared);
+        Files.copy(otherCopy, shared, StandardCopyOption.REPLACE_EXISTING);
+
+        // this instance rotates before it has read the other's key: the file must still hold it afterwards
+        var rotated = mine.withNewKey();
+        assertThat(rotated.currentId()).isNotEqualTo(other.currentId());
+        assertThat(EncryptedString.decrypt(stored, FieldKeys.open(shared))).isEqualTo("someone@example.kr");
+    }
 }
