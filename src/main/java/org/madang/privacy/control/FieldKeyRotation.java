@@ -30,12 +30,12 @@ public class FieldKeyRotation {
     public record EncryptedColumn(String table, String key, String column) {
     }
 
-    static final List<EncryptedColumn> COLUMNS = List.of(
-            new EncryptedColumn("account", "id", "resident_district"),
-            new EncryptedColumn("account", "id", "email"),
-            new EncryptedColumn("mail_outbox", "id", "recipient"),
-            new EncryptedColumn("account_token", "id", "payload"),
-            new EncryptedColumn("election_voter", "id", "email"));
+    /** The encrypted address columns (one list, kept by ContactEncryption) and the other encrypted columns. */
+    static final List<EncryptedColumn> COLUMNS = java.util.stream.Stream.concat(
+            ContactEncryption.COLUMNS.stream().map(address -> new EncryptedColumn(address.table(), "id", address.column())),
+            java.util.stream.Stream.of(
+                    new EncryptedColumn("account", "id", "resident_district"),
+                    new EncryptedColumn("account_token", "id", "payload"))).toList();
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
