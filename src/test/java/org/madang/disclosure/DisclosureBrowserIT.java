@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.madang.testing.Api;
 import org.madang.testing.Browser;
 import org.madang.testing.People;
 import org.openqa.selenium.support.ui.Select;
@@ -42,12 +41,7 @@ class DisclosureBrowserIT {
 
     private static Official official() {
         UUID agency = People.ministry();
-        var person = People.citizen();
-        var grant = People.admin().session().post("/api/admin/users/" + person.id() + "/roles",
-                Api.json("role", "OFFICIAL", "organisationId", agency.toString()));
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        String secret = People.enrolTotp(person.session());
-        return new Official(agency, new People.Person(person.id(), person.email(), person.password(), secret, person.session()));
+        return new Official(agency, People.staffForBrowser("OFFICIAL", agency));
     }
 
     private static String lastDay(Browser browser, String kind) {

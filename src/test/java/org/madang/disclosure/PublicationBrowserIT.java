@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.madang.testing.Api;
 import org.madang.testing.Browser;
 import org.madang.testing.People;
 
@@ -27,12 +26,7 @@ class PublicationBrowserIT {
 
     private static Official official() {
         UUID agency = People.ministry();
-        var person = People.citizen();
-        var grant = People.admin().session().post("/api/admin/users/" + person.id() + "/roles",
-                Api.json("role", "OFFICIAL", "organisationId", agency.toString()));
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        String secret = People.enrolTotp(person.session());
-        return new Official(agency, new People.Person(person.id(), person.email(), person.password(), secret, person.session()));
+        return new Official(agency, People.staffForBrowser("OFFICIAL", agency));
     }
 
     @Test

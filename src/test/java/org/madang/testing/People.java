@@ -61,13 +61,9 @@ public final class People {
 
     /** A citizen given a staff role by the administrator (for an organisation where the role needs one). */
     public static Person staff(String role, UUID organisationId) {
-        var person = citizen();
-        var grant = admin().session().post("/api/admin/users/" + person.id() + "/roles",
-                Api.json("role", role, "organisationId", organisationId == null ? null : organisationId.toString()));
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        String secret = enrolTotp(person.session());
-        var session = signIn(person.email(), PASSWORD, nextCode(secret));
-        return new Person(person.id(), person.email(), PASSWORD, secret, session);
+        var person = staffForBrowser(role, organisationId);
+        var session = signIn(person.email(), PASSWORD, nextCode(person.totpSecret()));
+        return new Person(person.id(), person.email(), PASSWORD, person.totpSecret(), session);
     }
 
     /**
@@ -75,8 +71,14 @@ public final class People {
      * still unspent: for signing in through the browser with {@link #nextCode}.
      */
     public static Person staffForBrowser(String role) {
+        return staffForBrowser(role, null);
+    }
+
+    /** As {@link #staffForBrowser(String)}, for a role held for an organisation (none when null). */
+    public static Person staffForBrowser(String role, UUID organisationId) {
         var person = citizen();
-        var grant = admin().session().post("/api/admin/users/" + person.id() + "/roles", Api.json("role", role));
+        var grant = admin().session().post("/api/admin/users/" + person.id() + "/roles",
+                Api.json("role", role, "organisationId", organisationId == null ? null : organisationId.toString()));
         assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
         String secret = enrolTotp(person.session());
         return new Person(person.id(), person.email(), person.password(), secret, person.session());
