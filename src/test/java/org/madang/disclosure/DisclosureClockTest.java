@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.madang.disclosure.control.DisclosureClock;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.clock.CivilPeriods;
 import org.madang.platform.clock.HolidayCalendar;
 import org.madang.platform.clock.KoreanHolidays;
@@ -79,6 +81,47 @@ class DisclosureClockTest {
         assertThat(DisclosureClock.thirdPartyWait(seoul("2026-12-01T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 12, 31));
         // From Fri 7 Aug 2026: 8 Aug … 6 Sep (Sun) → Mon 7 Sep.
         assertThat(DisclosureClock.thirdPartyWait(seoul("2026-08-07T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 9, 7));
+    }
+
+    @Test
+    void thirdPartyHasThreeDaysFromTheNoticeAcrossHolidays() {
+        // Notice Wed 23 Sep 2026: 24, 25, 26 Sep; 26 Sep is a Saturday of Chuseok and 27 Sep a Sunday → Mon 28 Sep.
+        assertThat(DisclosureClock.thirdPartyObjection(seoul("2026-09-23T10:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 9, 28));
+        // Notice Tue 29 Dec 2026: 30, 31 Dec, 1 Jan 2027 (New Year's Day, Fri), then the weekend → Mon 4 Jan 2027.
+        assertThat(DisclosureClock.thirdPartyObjection(seoul("2026-12-29T16:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2027, 1, 4));
+        // Notice Wed 3 Feb 2027: 4, 5, 6 Feb; Seollal 6–8 Feb and its substitute holiday Tue 9 Feb → Wed 10 Feb.
+        assertThat(DisclosureClock.thirdPartyObjection(seoul("2027-02-03T09:00"), KOREA).lastDay()).isEqualTo(LocalDate.of(2027, 2, 10));
+    }
+
+    @Test
+    void disclosureAgainstAThirdPartysObjectionWaitsThirtyDays() {
+        var r = receivedAt("2026-09-21T10:00");
+        var notice = new ThirdPartyNotice(UUID.randomUUID(), "주식회사 가온", "privacy@gaon.example", "hash", seoul("2026-09-23T10:00"));
+        // The three days run to the end of Mon 28 Sep and show among the request's deadlines.
+        assertThat(DisclosureClock.thirdPartyMayObject(r, notice, KOREA, seoul("2026-09-28T23:59"))).isTrue();
+        assertThat(DisclosureClock.thirdPartyMayObject(r, notice, KOREA, seoul("2026-09-29T00:00"))).isFalse();
+        var window = DisclosureClock.deadlines(r, List.of(notice), KOREA, seoul("2026-09-24T10:00")).stream()
+                .filter(d -> d.kind().equals("THIRD_PARTY_OBJECTION")).findFirst().orElseThrow();
+        assertThat(window.open()).isTrue();
+        assertThat(window.deadline().lastDay()).isEqualTo(LocalDate.of(2026, 9, 28));
+        // Objected on Chuseok (Fri 25 Sep, online); once objected the window is closed.
+        notice.object(seoul("2026-09-25T20:00"), "점검 결과에 당사의 영업상 비밀이 들어 있습니다.");
+        assertThat(DisclosureClock.thirdPartyMayObject(r, notice, KOREA, seoul("2026-09-26T10:00"))).isFalse();
+        // A refusal needs no wait.
+        var refused = receivedAt("2026-09-21T10:00");
+        refused.decide(seoul("2026-09-30T10:00"), DisclosureRequest.Decision.NOT_DISCLOSED, ExemptionGround.ITEM_7, "영업상 비밀", null);
+        assertThat(DisclosureClock.disclosureWait(refused, List.of(notice), KOREA)).isNull();
+        // Disclosed anyway on Wed 30 Sep: 30 days from 1 Oct (Thu) → Fri 30 Oct; the holidays of 3, 5 and 9 Oct are inside.
+        r.decide(seoul("2026-09-30T10:00"), DisclosureRequest.Decision.DISCLOSED, null, "공익을 위하여 공개할 필요가 있습니다.", null);
+        assertThat(DisclosureClock.disclosureWait(r, List.of(notice), KOREA).lastDay()).isEqualTo(LocalDate.of(2026, 10, 30));
+        var wait = DisclosureClock.deadlines(r, List.of(notice), KOREA, seoul("2026-10-30T23:00")).stream()
+                .filter(d -> d.kind().equals("DISCLOSURE_WAIT")).findFirst().orElseThrow();
+        assertThat(wait.open()).isTrue();
+        assertThat(DisclosureClock.deadlines(r, List.of(notice), KOREA, seoul("2026-10-31T00:00")).stream()
+                .filter(d -> d.kind().equals("DISCLOSURE_WAIT")).findFirst().orElseThrow().open()).isFalse();
+        // Without an objection there is no wait.
+        var silent = new ThirdPartyNotice(UUID.randomUUID(), "박서연", "seoyeon@example.org", "hash2", seoul("2026-09-23T10:00"));
+        assertThat(DisclosureClock.disclosureWait(r, List.of(silent), KOREA)).isNull();
     }
 
     @Test

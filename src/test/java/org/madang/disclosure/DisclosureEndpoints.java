@@ -126,6 +126,15 @@ public class DisclosureEndpoints implements RoleMatrix.Table {
                         .call(who -> Call.of(DisclosureDriver.path(objected(), "/objection/decision"),
                                 Api.json("outcome", "DISMISSED", "reason", "비공개 사유가 여전함")))
                         .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                Endpoint.of("POST", "/api/disclosure/requests/{reference}/third-parties")
+                        .call(who -> Call.of(DisclosureDriver.path(fresh(), "/third-parties"),
+                                Api.json("name", "주식회사 행렬", "email", "matrix-third-party@example.org")))
+                        .allow(OFFICIAL, ORG_ADMIN).expect(200, OFFICIAL, ORG_ADMIN),
+                // open to all, without a session: only the link's secret decides (an unknown one is 404 for everyone)
+                Endpoint.of("POST", "/api/disclosure/third-party-notices")
+                        .body(() -> Api.json("token", "no-such-notice")).permitAll().expect(404, Who.values()),
+                Endpoint.of("POST", "/api/disclosure/third-party-objections")
+                        .body(() -> Api.json("token", "no-such-notice", "reason", "공개에 반대합니다.")).permitAll().expect(404, Who.values()),
                 Endpoint.of("POST", "/api/disclosure/requests/{reference}/documents")
                         .call(who -> Call.of(DisclosureDriver.path(partlyDisclosed(), "/documents"),
                                 DisclosureDriver.documentBody("행렬 문서", "[[redact:ITEM_7]]단가[[/redact]]")))

@@ -23,7 +23,8 @@ class DisclosureFlowIT {
     void clarificationPausesTheRequestUntilTheRequesterAnswers() {
         UUID agency = People.ministry();
         var official = People.staff("OFFICIAL", agency).session();
-        var citizen = People.citizen().session();
+        var requester = People.citizen();
+        var citizen = requester.session();
         String reference = DisclosureDriver.file(citizen, agency, false);
         ok(official.post(path(reference, "/acknowledgement")));
         Instant unpausedEnd = Instant.parse(deadline(ok(citizen.get(path(reference, ""))).json(), "DECISION").getString("endsAt"));
@@ -42,6 +43,8 @@ class DisclosureFlowIT {
         assertThat(paused.getBoolean("open")).isTrue();
         assertThat(paused.getString("explanationKo")).contains("멈춰");
         assertThat(paused.getString("explanationEn")).contains("paused");
+        assertThat(People.awaitMail(requester.email(), reference)).as("the requester is asked by mail too")
+                .contains("보완", "clarify", "청구 대상 기간을 특정해 주십시오.");
         var again = official.post(path(reference, "/clarification"), Api.json("question", "또"));
         assertThat(again.status()).as("one question at a time").isEqualTo(409);
 

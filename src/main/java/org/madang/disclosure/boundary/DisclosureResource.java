@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,9 +31,11 @@ import org.madang.disclosure.control.DisclosureClock;
 import org.madang.disclosure.control.DisclosureDocuments;
 import org.madang.disclosure.control.DisclosureRequests;
 import org.madang.disclosure.control.DisclosureStatistics;
+import org.madang.disclosure.control.ThirdPartyConsultations;
 import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
@@ -60,6 +63,9 @@ public class DisclosureResource {
 
     @Inject
     org.madang.disclosure.control.DisclosureReminders reminders;
+
+    @Inject
+    ThirdPartyConsultations thirdParties;
 
     @Inject
     HolidayStore holidays;
@@ -112,6 +118,21 @@ public class DisclosureResource {
                               @NotNull @Pattern(regexp = "text/plain|text/markdown") @Schema(example = "text/markdown") String mediaType,
                               @NotBlank @Size(max = DisclosureDocuments.MAX_BYTES)
                               @Schema(example = "제4조(계약 단가) [[redact:ITEM_7]]1식 9,870,000원[[/redact]]") String text) {
+    }
+
+    public record NewThirdParty(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    /** The secret from a third party's notice link. */
+    public record NoticeToken(@NotBlank @Size(max = 100) String token) {
+    }
+
+    public record ThirdPartyObjection(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** What a notified third party sees through their link: the request (never the requester) and their 3 days. */
+    public record NoticeView(String reference, String subject, String description, RequestView.AgencyView agency, String name,
+                             Instant notifiedAt, RequestView.DueView objectionDeadline, Instant objectedAt, boolean objectionOpen) {
     }
 
     public record GroundOption(String code, int item, String nameKo, String nameEn) {
@@ -220,6 +241,28 @@ public class DisclosureResource {
     }
 
     @POST
+    @Path("requests/{reference}/third-parties")
+    @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
+    public RequestView notifyThirdParty(@PathParam("reference") String reference, @NotNull @Valid NewThirdParty form) {
+        return view(thirdParties.notify(caller(), checked(reference), form.name(), form.email()));
+    }
+
+    /** The notice behind a link; POST so that the secret stays out of addresses and access logs. */
+    @POST
+    @Path("third-party-notices")
+    @PermitAll
+    public NoticeView thirdPartyNotice(@NotNull @Valid NoticeToken form) {
+        return noticeView(thirdParties.byToken(form.token()));
+    }
+
+    @POST
+    @Path("third-party-objections")
+    @PermitAll
+    public NoticeView thirdPartyObjection(@NotNull @Valid ThirdPartyObjection form) {
+        return noticeView(thirdParties.object(form.token(), form.reason()));
+    }
+
+    @POST
     @Path("requests/{reference}/documents")
     @RolesAllowed({Role.OFFICIAL_NAME, Role.ORG_ADMIN_NAME})
     public Response attach(@PathParam("reference") String reference, @NotNull @Valid NewDocument form) {
@@ -283,19 +326,35 @@ public class DisclosureResource {
     }
 
     private RequestView view(DisclosureRequest r) {
-        return view(r, documents.of(r.id()));
+        return view(r, documents.of(r.id()), thirdParties.of(r.id()));
     }
 
-    private RequestView view(DisclosureRequest r, List<DisclosureDocument> released) {
-        var dues = DisclosureClock.deadlines(r, holidays.calendar(), requests.now());
+    private RequestView view(DisclosureRequest r, List<DisclosureDocument> released, List<ThirdPartyNotice> consulted) {
+        var dues = DisclosureClock.deadlines(r, consulted, holidays.calendar(), requests.now());
         return RequestView.of(r, organisations.byId(r.agencyId()), dues, requests.isRequester(callerOrNull(), r), released,
                 DisclosureClock.pausedDays(r, requests.now()),
-                r.transferredFromAgencyId() == null ? null : organisations.byId(r.transferredFromAgencyId()));
+                r.transferredFromAgencyId() == null ? null : organisations.byId(r.transferredFromAgencyId()),
+                consulted, requests.isAgencyStaff(callerOrNull(), r));
     }
 
     private List<RequestView> views(List<DisclosureRequest> list) {
-        var released = documents.ofAll(list.stream().map(DisclosureRequest::id).toList());
-        return list.stream().map(r -> view(r, released.getOrDefault(r.id(), List.of()))).toList();
+        var ids = list.stream().map(DisclosureRequest::id).toList();
+        var released = documents.ofAll(ids);
+        var consulted = thirdParties.ofAll(ids);
+        return list.stream().map(r -> view(r, released.getOrDefault(r.id(), List.of()), consulted.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private NoticeView noticeView(ThirdPartyConsultations.Consultation c) {
+        var r = c.request();
+        var notice = c.notice();
+        var agency = organisations.byId(r.agencyId());
+        var calendar = holidays.calendar();
+        var window = DisclosureClock.thirdPartyObjection(notice.notifiedAt(), calendar);
+        boolean open = DisclosureClock.thirdPartyMayObject(r, notice, calendar, requests.now());
+        return new NoticeView(r.reference(), r.subject(), r.description(),
+                new RequestView.AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), notice.name(), notice.notifiedAt(),
+                RequestView.DueView.of(new DisclosureClock.Due("THIRD_PARTY_OBJECTION", window, open, false)),
+                notice.objectedAt(), open);
     }
 
     private Instant at(ClockRun run) {

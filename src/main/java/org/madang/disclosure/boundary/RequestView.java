@@ -8,6 +8,7 @@ import org.madang.disclosure.control.DisclosureClock;
 import org.madang.disclosure.entity.DisclosureDocument;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.clock.Deadline;
 import org.madang.platform.organisation.entity.Organisation;
 
@@ -24,7 +25,15 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                           List<DueView> deadlines, boolean overdue, boolean mine, int version,
                           List<DocumentView> documents, Instant clarificationRequestedAt, String clarificationQuestion,
                           Instant clarifiedAt, String clarificationAnswer, int clarificationPausedDays,
-                          AgencyView transferredFrom, Instant transferredAt, String transferReason) {
+                          AgencyView transferredFrom, Instant transferredAt, String transferReason,
+                          List<ThirdPartyView> thirdParties) {
+
+    /** A third party notified of the request; who they are and what they said is shown to the agency's staff only. */
+    public record ThirdPartyView(UUID id, String name, Instant notifiedAt, Instant objectedAt, String objectionReason) {
+        static ThirdPartyView of(ThirdPartyNotice n, boolean staff) {
+            return new ThirdPartyView(n.id(), staff ? n.name() : null, n.notifiedAt(), n.objectedAt(), staff ? n.objectionReason() : null);
+        }
+    }
 
     /** A released document: its redacted rendering is fetched from {@code href}; the view carries no text. */
     public record DocumentView(UUID id, String title, String mediaType, int sizeBytes, int redactedPassages,
@@ -60,7 +69,8 @@ public record RequestView(String reference, AgencyView agency, String subject, S
     }
 
     static RequestView of(DisclosureRequest r, Organisation agency, List<DisclosureClock.Due> dues, boolean mine,
-                          List<DisclosureDocument> documents, int pausedDays, Organisation transferredFrom) {
+                          List<DisclosureDocument> documents, int pausedDays, Organisation transferredFrom,
+                          List<ThirdPartyNotice> thirdParties, boolean staff) {
         var deadlines = dues.stream().map(DueView::of).toList();
         return new RequestView(r.reference(), new AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), r.subject(),
                 r.description(), r.preferredForm().name(), r.privateRequest(), r.status().name(), r.receivedAt(),
@@ -72,6 +82,6 @@ public record RequestView(String reference, AgencyView agency, String subject, S
                 documents.stream().map(d -> DocumentView.of(r.reference(), d)).toList(), r.clarificationRequestedAt(),
                 r.clarificationQuestion(), r.clarifiedAt(), r.clarificationAnswer(), pausedDays,
                 transferredFrom == null ? null : new AgencyView(transferredFrom.id(), transferredFrom.nameKo(), transferredFrom.nameEn()),
-                r.transferredAt(), r.transferReason());
+                r.transferredAt(), r.transferReason(), thirdParties.stream().map(n -> ThirdPartyView.of(n, staff)).toList());
     }
 }

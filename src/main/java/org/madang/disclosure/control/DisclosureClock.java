@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Status;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.clock.CivilPeriods;
 import org.madang.platform.clock.Deadline;
 import org.madang.platform.clock.HolidayCalendar;
@@ -21,6 +23,10 @@ import org.madang.platform.clock.HolidayCalendar;
  *   period still starts at receipt and the explanation says how many days were left out and why. While an answer is
  *   awaited the deadline moves one day later each day.</li>
  *   <li>A transferred request (Art. 11(4)) is decided by the receiving agency within 10 days of the transfer.</li>
+ *   <li>A third party's 3 days to ask for non-disclosure (Art. 21(1)) count from the day the notice was sent by
+ *   e-mail; the decision period keeps running meanwhile (an extension may be used for it).</li>
+ *   <li>After a decision to disclose, wholly or partly, against a third party's objection, the disclosure may be
+ *   carried out only when the 30 days counted from the decision have ended (Art. 21(3)).</li>
  * </ul>
  */
 public final class DisclosureClock {
@@ -102,11 +108,22 @@ public final class DisclosureClock {
     }
 
     public static List<Due> deadlines(DisclosureRequest r, HolidayCalendar calendar, Instant now) {
+        return deadlines(r, List.of(), calendar, now);
+    }
+
+    /** Every deadline of the request, with those of the third parties notified of it. */
+    public static List<Due> deadlines(DisclosureRequest r, List<ThirdPartyNotice> thirdParties, HolidayCalendar calendar, Instant now) {
         var all = new ArrayList<Due>();
         boolean undecided = r.status() == Status.RECEIVED || r.status() == Status.ACKNOWLEDGED;
         var decision = decision(r, calendar, now);
         // a paused period is open but cannot be overdue: it moves with each day of waiting
         all.add(new Due("DECISION", decision, undecided || r.awaitingClarification(), undecided && decision.passedAt(now)));
+        for (var notice : thirdParties) {
+            var objection = thirdPartyObjection(notice.notifiedAt(), calendar);
+            all.add(new Due("THIRD_PARTY_OBJECTION", objection, thirdPartyMayObject(r, notice, objection, now), false));
+        }
+        var wait = disclosureWait(r, thirdParties, calendar);
+        if (wait != null) all.add(new Due("DISCLOSURE_WAIT", wait, !wait.passedAt(now), false));
         if (r.decidedAt() != null) {
             var objection = period(StatutoryRule.OBJECTION, r.decidedAt(), calendar,
                     r.deemedRefusal() ? "결정기간 만료(비공개 결정 간주)" : "공개 여부 결정의 통지",
@@ -136,9 +153,34 @@ public final class DisclosureClock {
                 "the end of the first objection period");
     }
 
+    /** The third party's days to ask that the information not be disclosed, from the notice (Art. 21(1)). */
+    public static Deadline thirdPartyObjection(Instant notifiedAt, HolidayCalendar calendar) {
+        return period(StatutoryRule.THIRD_PARTY_OBJECTION, notifiedAt, calendar, "제3자에 대한 청구사실 통지", "notice of the request to the third party");
+    }
+
+    /** A notified third party may still object: they have not, the request is undecided and their days still run. */
+    public static boolean thirdPartyMayObject(DisclosureRequest r, ThirdPartyNotice notice, HolidayCalendar calendar, Instant now) {
+        return thirdPartyMayObject(r, notice, thirdPartyObjection(notice.notifiedAt(), calendar), now);
+    }
+
+    private static boolean thirdPartyMayObject(DisclosureRequest r, ThirdPartyNotice notice, Deadline objection, Instant now) {
+        boolean undecided = r.status() == Status.RECEIVED || r.status() == Status.ACKNOWLEDGED || r.awaitingClarification();
+        return undecided && !notice.objected() && !objection.passedAt(now);
+    }
+
+    /**
+     * The wait before a disclosure decided against a third party's objection may be carried out, or null when there
+     * is none: nothing disclosed, or nobody objected.
+     */
+    public static Deadline disclosureWait(DisclosureRequest r, List<ThirdPartyNotice> thirdParties, HolidayCalendar calendar) {
+        boolean disclosed = r.decision() == Decision.DISCLOSED || r.decision() == Decision.PARTLY_DISCLOSED;
+        if (!disclosed || thirdParties.stream().noneMatch(ThirdPartyNotice::objected)) return null;
+        return thirdPartyWait(r.decidedAt(), calendar);
+    }
+
     /** The earliest day a disclosure against a third party's objection may be carried out (Art. 21(3)). */
     public static Deadline thirdPartyWait(Instant decidedAt, HolidayCalendar calendar) {
-        return period(StatutoryRule.THIRD_PARTY_WAIT, decidedAt, calendar, "공개 결정일", "the decision to disclose");
+        return period(StatutoryRule.THIRD_PARTY_WAIT, decidedAt, calendar, "제3자의 비공개 요청에도 불구한 공개 결정", "the decision to disclose despite the third party's objection");
     }
 
     static Deadline period(StatutoryRule rule, Instant start, HolidayCalendar calendar, String eventKo, String eventEn) {

@@ -12,6 +12,7 @@ import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Form;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.clock.control.HolidayStore;
 import org.madang.platform.demo.DemoContent;
 import org.madang.platform.demo.DemoData;
@@ -20,7 +21,8 @@ import org.madang.platform.demo.DemoData;
  * Demo requests to the demo agency in each state: new, extended, partly disclosed, privately filed and not held,
  * deemed refused, and an objection whose decision is overdue. The partly disclosed one has a released document
  * with two withheld passages; one request awaits the requester's clarification and one was clarified (its clock
- * paused three days); one was transferred to the agency by the ministry.
+ * paused three days); one was transferred to the agency by the ministry. A company was heard on the extended one and
+ * has three days to answer; another company objected to a disclosure that now waits its 30 days.
  */
 @ApplicationScoped
 public class DisclosureDemo implements DemoContent {
@@ -47,6 +49,15 @@ public class DisclosureDemo implements DemoContent {
         var extended = filed(resident, agency, "2025년 기록물 폐기 심의 회의록", Form.COPY, false, now.minus(days(5)));
         extended.acknowledge(now.minus(days(4)));
         extended.extend(now.minus(days(2)), "회의록 12건의 제3자 의견 확인이 필요합니다.");
+        em.persist(new ThirdPartyNotice(extended.id(), "주식회사 누리기록", "contact@nuri-records.example", unusableTokenHash(), now.minus(days(1))));
+
+        var heard = filed(citizen, agency, "기록물 보존시설 위탁업체 점검 결과", Form.ELECTRONIC_FILE, false, now.minus(days(8)));
+        heard.acknowledge(now.minus(days(7)));
+        var objector = new ThirdPartyNotice(heard.id(), "주식회사 한빛보존", "legal@hanbit-preservation.example", unusableTokenHash(), now.minus(days(7)));
+        objector.object(now.minus(days(6)), "점검 결과에 당사 보존설비의 배치도가 들어 있어 영업상 비밀에 해당합니다.");
+        em.persist(objector);
+        heard.decide(now.minus(days(2)), Decision.DISCLOSED, null,
+                "배치도를 뺀 점검 결과는 공공기관 업무 감독에 관한 정보로서 공익을 위하여 공개할 필요가 있습니다.", null);
 
         var partly = filed(citizen, agency, "기록관리 민간위탁 계약서", Form.ELECTRONIC_FILE, false, now.minus(days(9)));
         partly.acknowledge(now.minus(days(8)));
@@ -92,6 +103,11 @@ public class DisclosureDemo implements DemoContent {
                 subject + " 전부를 요청합니다.", form, stayPrivate, receivedAt);
         em.persist(request);
         return request;
+    }
+
+    /** Demo notices were never mailed, so their links have a secret nobody knows. */
+    private static String unusableTokenHash() {
+        return org.madang.platform.account.entity.AccountToken.hash(java.util.UUID.randomUUID().toString());
     }
 
     private static Duration days(int n) {

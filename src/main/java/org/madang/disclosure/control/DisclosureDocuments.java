@@ -42,11 +42,21 @@ public class DisclosureDocuments {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ThirdPartyConsultations thirdParties;
+
+    @Inject
+    org.madang.platform.clock.control.HolidayStore holidays;
+
     @Transactional
     public DisclosureDocument attach(SignedInCaller official, String reference, String title, String mediaType, String markedText) {
         DisclosureRequest request = requests.forAgency(official, reference);
         if (request.decision() != Decision.DISCLOSED && request.decision() != Decision.PARTLY_DISCLOSED) {
             throw new ProblemException(ProblemType.CONFLICT, "disclosure.documentsOnlyWhenDisclosed");
+        }
+        var wait = DisclosureClock.disclosureWait(request, thirdParties.of(request.id()), holidays.calendar());
+        if (wait != null && !wait.passedAt(requests.now())) {
+            throw new ProblemException(ProblemType.CONFLICT, "disclosure.thirdPartyWait", wait.lastDay());
         }
         if (!MEDIA_TYPES.contains(mediaType)) throw ProblemException.invalid("mediaType", "disclosure.documentMediaType");
         if (markedText.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {

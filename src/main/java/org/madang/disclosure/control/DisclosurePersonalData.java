@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
 import org.madang.disclosure.entity.DisclosureRequest;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.personaldata.PersonalDataField;
 import org.madang.platform.personaldata.PersonalDataHolder;
 import org.madang.platform.personaldata.Pseudonym;
@@ -27,7 +28,7 @@ public class DisclosurePersonalData implements PersonalDataHolder {
 
     @Override
     public List<PersonalDataField> fields() {
-        return PersonalDataField.declaredIn(DisclosureRequest.class);
+        return PersonalDataField.declaredIn(DisclosureRequest.class, ThirdPartyNotice.class);
     }
 
     @Override

@@ -8,12 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.madang.disclosure.entity.DisclosureRequest;
 import org.madang.disclosure.entity.DisclosureRequest.Decision;
 import org.madang.disclosure.entity.DisclosureRequest.Status;
 import org.madang.disclosure.entity.ExemptionGround;
+import org.madang.disclosure.entity.ThirdPartyNotice;
 import org.madang.platform.audit.control.AuditLog;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
@@ -43,6 +45,9 @@ public class DisclosureRequests {
 
     @Inject
     org.madang.platform.mail.control.MailOutbox outbox;
+
+    @Inject
+    ThirdPartyConsultations thirdParties;
 
     Clock clock = Clock.systemUTC();
 
@@ -140,20 +145,17 @@ public class DisclosureRequests {
         var to = organisations.byId(toAgencyId);
         request.transfer(clock.instant(), toAgencyId, reason.strip());
         audit(official, "disclosure.transferred", request, from.id() + " -> " + to.id());
-        var requester = em.find(org.madang.platform.account.entity.Account.class, request.requesterId());
-        if (requester != null && requester.email() != null) {
-            outbox.enqueue(requester.email(), "[마당] 정보공개청구 이송 안내 / Your request was transferred: " + request.reference(),
-                    """
-                    정보공개청구 %1$s(%2$s)이(가) %3$s에서 %4$s(으)로 이송되었습니다(정보공개법 제11조 제4항).
-                    이송 사유: %5$s
-                    %4$s이(가) 이송받은 날부터 10일 이내에 공개 여부를 결정합니다.
+        mailRequester(request, "[마당] 정보공개청구 이송 안내 / Your request was transferred: " + request.reference(),
+                """
+                정보공개청구 %1$s(%2$s)이(가) %3$s에서 %4$s(으)로 이송되었습니다(정보공개법 제11조 제4항).
+                이송 사유: %5$s
+                %4$s이(가) 이송받은 날부터 10일 이내에 공개 여부를 결정합니다.
 
-                    Your disclosure request %1$s was transferred from %6$s to %7$s (Art. 11(4)).
-                    Reason: %5$s
-                    %7$s decides within 10 days of the transfer.
-                    """.formatted(request.reference(), request.subject(), from.nameKo(), to.nameKo(), reason.strip(),
-                            from.nameEn(), to.nameEn()));
-        }
+                Your disclosure request %1$s was transferred from %6$s to %7$s (Art. 11(4)).
+                Reason: %5$s
+                %7$s decides within 10 days of the transfer.
+                """.formatted(request.reference(), request.subject(), from.nameKo(), to.nameKo(), reason.strip(),
+                    from.nameEn(), to.nameEn()));
         return request;
     }
 
@@ -168,6 +170,17 @@ public class DisclosureRequests {
         }
         request.askClarification(now, question.strip());
         audit(official, "disclosure.clarificationRequested", request, "");
+        var agency = organisations.byId(request.agencyId());
+        mailRequester(request, "[마당] 정보공개청구 보완 요청 / Please clarify your request: " + request.reference(),
+                """
+                %1$s이(가) 정보공개청구 %2$s(%3$s)의 보완을 요청했습니다.
+                요청 내용: %4$s
+                답변하실 때까지 공개 여부 결정기간이 멈춥니다. 마당의 청구 화면에서 답변해 주십시오.
+
+                %5$s asks you to clarify your disclosure request %2$s (%3$s).
+                Question: %4$s
+                The decision period is paused until you answer. Please answer on your request's page in Madang.
+                """.formatted(agency.nameKo(), request.reference(), request.subject(), question.strip(), agency.nameEn()));
         return request;
     }
 
@@ -197,13 +210,42 @@ public class DisclosureRequests {
         if (refusal && blank(reason)) throw ProblemException.invalid("reason", "disclosure.reasonRequired");
         if (decision == Decision.PARTLY_DISCLOSED && blank(redactions)) throw ProblemException.invalid("redactions", "disclosure.redactionsRequired");
         if (!refusal && ground != null) throw ProblemException.invalid("ground", "disclosure.groundOnlyForRefusal");
-        if (request.awaitingClarification()) {
-            request.endClarificationUnanswered(DisclosureClock.daysBetween(request.clarificationRequestedAt(), clock.instant()));
+        boolean disclosing = decision == Decision.DISCLOSED || decision == Decision.PARTLY_DISCLOSED;
+        var consulted = thirdParties.of(request.id());
+        var calendar = holidays.calendar();
+        Instant now = clock.instant();
+        if (disclosing && consulted.stream().anyMatch(n -> DisclosureClock.thirdPartyMayObject(request, n, calendar, now))) {
+            throw new ProblemException(ProblemType.CONFLICT, "disclosure.thirdPartyMayStillObject");
         }
-        request.decide(clock.instant(), decision, ground, blank(reason) ? null : reason.strip(),
+        if (request.awaitingClarification()) {
+            request.endClarificationUnanswered(DisclosureClock.daysBetween(request.clarificationRequestedAt(), now));
+        }
+        request.decide(now, decision, ground, blank(reason) ? null : reason.strip(),
                 decision == Decision.PARTLY_DISCLOSED ? redactions.strip() : null);
         audit(official, "disclosure.decided", request, decision + (ground == null ? "" : " " + ground));
+        var wait = DisclosureClock.disclosureWait(request, consulted, calendar);
+        if (wait != null) tellObjectorsOfDisclosure(request, consulted, wait);
         return request;
+    }
+
+    /** Art. 21(2): a third party who objected is told of the decision to disclose, its reasons and its date. */
+    private void tellObjectorsOfDisclosure(DisclosureRequest request, List<ThirdPartyNotice> consulted, org.madang.platform.clock.Deadline wait) {
+        var agency = organisations.byId(request.agencyId());
+        String reason = request.decisionReason() == null ? "-" : request.decisionReason();
+        LocalDate from = wait.lastDay().plusDays(1);
+        for (var notice : consulted) {
+            if (!notice.objected()) continue;
+            outbox.enqueue(notice.email(), "[마당] 비공개 요청에도 불구한 공개 결정 / Disclosure decided despite your objection: " + request.reference(),
+                    """
+                    %1$s 님, %2$s은(는) 귀하의 비공개 요청에도 불구하고 정보공개청구 %3$s(%4$s)의 정보를 공개하기로 결정했습니다(정보공개법 제21조 제2항).
+                    결정 이유: %5$s
+                    공개는 %6$s 이후에 실시됩니다(제21조 제3항: 결정일과 공개 실시일 사이 30일 이상). 그 전에 이의신청이나 행정심판·행정소송을 제기할 수 있습니다.
+
+                    %7$s decided to disclose the information of request %3$s (%4$s) despite your objection (Art. 21(2)).
+                    Reasons: %5$s
+                    The disclosure is carried out on or after %6$s (Art. 21(3): at least 30 days after the decision). Until then you may object or appeal.
+                    """.formatted(notice.name(), agency.nameKo(), request.reference(), request.subject(), reason, from, agency.nameEn()));
+        }
     }
 
     @Transactional
@@ -288,7 +330,12 @@ public class DisclosureRequests {
         return request;
     }
 
-    private static void requireState(DisclosureRequest request, Status... allowed) {
+    private void mailRequester(DisclosureRequest request, String subject, String body) {
+        var requester = em.find(org.madang.platform.account.entity.Account.class, request.requesterId());
+        if (requester != null && requester.email() != null) outbox.enqueue(requester.email(), subject, body);
+    }
+
+    static void requireState(DisclosureRequest request, Status... allowed) {
         for (Status s : allowed) if (request.status() == s) return;
         throw new ProblemException(ProblemType.CONFLICT, "disclosure.wrongState", request.status());
     }

@@ -35,7 +35,8 @@ public class FieldKeyRotation {
             ContactEncryption.COLUMNS.stream().map(address -> new EncryptedColumn(address.table(), "id", address.column())),
             java.util.stream.Stream.of(
                     new EncryptedColumn("account", "id", "resident_district"),
-                    new EncryptedColumn("account_token", "id", "payload"))).toList();
+                    new EncryptedColumn("account_token", "id", "payload"),
+                    new EncryptedColumn("disclosure_third_party", "id", "email"))).toList();
 
     @PersistenceContext(unitName = "madang")
     EntityManager em;
