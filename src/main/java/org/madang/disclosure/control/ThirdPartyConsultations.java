@@ -6,9 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import org.madang.platform.organisation.control.Organisations;
 public class ThirdPartyConsultations {
 
     public static final int MAX_PER_REQUEST = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A notice with its request, as its holder sees it through the link. */
     public record Consultation(DisclosureRequest request, ThirdPartyNotice notice) {
@@ -71,9 +68,7 @@ public class ThirdPartyConsultations {
         if (of(request.id()).size() >= MAX_PER_REQUEST) {
             throw new ProblemException(ProblemType.CONFLICT, "disclosure.tooManyThirdParties", MAX_PER_REQUEST);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = AccountToken.newSecret();
         Instant now = requests.now();
         var notice = new ThirdPartyNotice(request.id(), name.strip(), email.strip(), AccountToken.hash(secret), now);
         em.persist(notice);

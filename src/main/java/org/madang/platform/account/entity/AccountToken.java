@@ -70,10 +70,15 @@ public class AccountToken {
     }
 
     public static Issued issue(UUID accountId, Purpose purpose, String payload, Instant now, java.time.Duration lifetime) {
+        String secret = newSecret();
+        return new Issued(new AccountToken(accountId, purpose, hash(secret), payload, now, now.plus(lifetime)), secret);
+    }
+
+    /** 256 random bits, URL-safe: for a link or a cookie. */
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(new AccountToken(accountId, purpose, hash(secret), payload, now, now.plus(lifetime)), secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String secret) {
