@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.madang.ballot.record.BallotState;
 import org.madang.election.ElectionDriver;
 import org.madang.testing.Api;
-import org.madang.testing.Api.Session;
+import org.madang.testing.MadangServer;
 import org.madang.testing.People;
 import org.madang.testing.RoleSessions;
 import org.madang.testing.Who;
@@ -108,30 +108,10 @@ public final class ScaleOutLoad {
         return new Figures(casts.size() / seconds, latencies[(int) (latencies.length * 0.99)] / 1e6, failures.get());
     }
 
-    /** Reads the thread's pages round and round from every thread for {@code seconds}. */
+    /** Reads the thread's pages round and round from every thread for {@code seconds}, through one instance or the balancer. */
     private static Figures read(ExecutorService pool, List<String> pages, int seconds, int concurrency, Integer instance) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicInteger failures = new AtomicInteger();
-        List<Future<long[]>> clients = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < concurrency; t++) {
-            int first = t;
-            clients.add(pool.submit(() -> {
-                var reader = Session.anonymous().via(instance);
-                long[] mine = new long[200_000];
-                int n = 0;
-                for (int i = first; System.nanoTime() < end && n < mine.length; i++) {
-                    long before = System.nanoTime();
-                    if (reader.get(pages.get(i % pages.size())).status() != 200) failures.incrementAndGet();
-                    mine[n++] = System.nanoTime() - before;
-                }
-                return Arrays.copyOf(mine, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (var c : clients) all.add(c.get());
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Figures(sorted.length / elapsed, sorted[(int) (sorted.length * 0.99)] / 1e6, failures.get());
+        var base = instance == null ? MadangServer.get().uri("") : MadangServer.get().instanceUri(instance, "");
+        var run = PageReads.run(pool, base, pages, concurrency, seconds);
+        return new Figures(run.perSecond(), run.percentileMillis(0.99), run.failures());
     }
 }

@@ -1,15 +1,13 @@
 package org.madang.bench;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.madang.testing.Api;
 import org.madang.testing.Api.Session;
 import org.madang.testing.MadangServer;
@@ -21,7 +19,7 @@ import org.madang.testing.Who;
  * Load driver for forum reads: starts Madang (PostgreSQL by default) as the integration tests do, makes a thread with
  * REPLIES replies (written straight into the database: the posting limits would take hours), then for SECONDS lets
  * CONCURRENCY anonymous clients read the thread's reply pages (50 replies each, oldest first, following the cursors
- * round and round) and prints requests/s and latency percentiles.
+ * round and round) over kept-alive connections ({@link PageReads}) and prints requests/s and latency percentiles.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Dbench.main=org.madang.bench.ThreadReadLoad -Dbench.args="postgres 60 1000 16"</pre>
  * (database, timed seconds, replies, concurrency)
@@ -59,25 +57,21 @@ public final class ThreadReadLoad {
         System.out.printf("thread of %d replies on %s: %d pages of 50%n", replyCount, db, pages.size());
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        runFor(pool, pages, concurrency, 10, null, null);
+        URI base = MadangServer.get().uri("");
+        PageReads.run(pool, base, pages, concurrency, 10);
         System.out.printf("warmed up for 10 s; timing %d s ...%n", seconds);
-        List<long[]> latencies = new ArrayList<>();
-        var failures = new AtomicInteger();
-        long start = System.nanoTime();
         long driverCpuBefore = driverCpuNanos();
-        int done = runFor(pool, pages, concurrency, seconds, latencies, failures);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double driverCores = (driverCpuNanos() - driverCpuBefore) / 1e9 / elapsed;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(l -> l > 0).sorted().toArray();
+        var run = PageReads.run(pool, base, pages, concurrency, seconds);
+        double driverCores = (driverCpuNanos() - driverCpuBefore) / 1e9 / run.seconds();
         System.out.printf("THREAD READS %s: %d pages in %.1f s = %.1f req/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
-                db, done, elapsed, done / elapsed, concurrency, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
-                all[all.length - 1] / 1e6, failures.get());
+                db, run.pages(), run.seconds(), run.perSecond(), concurrency, run.percentileMillis(0.5), run.percentileMillis(0.99),
+                run.percentileMillis(1), run.failures());
         // the driver shares the machine: what it burns is not the server's
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("the load driver itself used %.2f of %d cores; the server and PostgreSQL at most %.2f, i.e. %.2f ms of CPU per page%n",
-                driverCores, cores, cores - driverCores, (cores - driverCores) * elapsed * 1000 / done);
+                driverCores, cores, cores - driverCores, (cores - driverCores) * run.seconds() * 1000 / run.pages());
         pool.shutdownNow();
-        System.exit(failures.get() == 0 ? 0 : 1);
+        System.exit(run.failures() == 0 ? 0 : 1);
     }
 
     private static long driverCpuNanos() {
@@ -113,32 +107,5 @@ public final class ThreadReadLoad {
             count_.executeUpdate();
             connection.commit();
         }
-    }
-
-    /** Each client reads page (thread + n·concurrency) of the thread, round and round, until the time is up. */
-    private static int runFor(ExecutorService pool, List<String> pages, int concurrency, int seconds, List<long[]> latencies,
-                              AtomicInteger failures) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Future<Integer>> clients = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            int thread = t;
-            long[] mine = new long[4_000_000 / concurrency];
-            if (latencies != null) synchronized (latencies) { latencies.add(mine); }
-            clients.add(pool.submit(() -> {
-                var reader = Session.anonymous();
-                int n = 0;
-                for (int i = thread; System.nanoTime() < end; i += concurrency) {
-                    long before = System.nanoTime();
-                    var reply = reader.get(pages.get(i % pages.size()));
-                    if (latencies != null && n < mine.length) mine[n] = System.nanoTime() - before;
-                    if (reply.status() != 200 && failures != null) failures.incrementAndGet();
-                    n++;
-                }
-                return n;
-            }));
-        }
-        int total = 0;
-        for (var c : clients) total += c.get();
-        return total;
     }
 }

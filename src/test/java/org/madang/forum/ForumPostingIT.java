@@ -208,6 +208,38 @@ class ForumPostingIT {
     }
 
     @Test
+    void aRepeatedSignedOutReadIsAnsweredFromMemoryWithTheSameBodyAndHeaders() {
+        var author = People.citizen();
+        String threadId = ForumDriver.thread(author.session(), ForumDriver.topicForum(false), ForumDriver.unique("빠른 읽기"), "본문")
+                .getString("id");
+        ForumDriver.reply(author.session(), threadId, "첫 답글");
+        String page = "/api/forums/threads/" + threadId + "/replies?limit=10";
+        var computed = Session.anonymous().get(page);
+        var remembered = Session.anonymous().get(page);
+        String cachedHeader = org.madang.forum.boundary.CachedThreadPagesFilter.HEADER;
+        assertThat(computed.header(cachedHeader)).isEmpty();
+        assertThat(remembered.header(cachedHeader)).contains("cached");
+        assertThat(remembered.status()).isEqualTo(200);
+        assertThat(remembered.contentType()).startsWith("application/json");
+        assertThat(remembered.body()).isEqualTo(computed.body());
+        for (String header : List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Cache-Control")) {
+            assertThat(remembered.header(header)).as(header).isPresent().isEqualTo(computed.header(header));
+        }
+        assertThat(remembered.header("X-Request-Id")).isPresent().isNotEqualTo(computed.header("X-Request-Id"));
+
+        assertThat(author.session().get(page).header(cachedHeader)).as("a signed-in reader goes to the resource").isEmpty();
+        var unvalidated = Session.anonymous().get("/api/forums/threads/" + threadId + "/replies?limit=100000");
+        assertThat(unvalidated.status()).as("an address never served is validated as ever").isEqualTo(400);
+        assertThat(unvalidated.isProblem()).isTrue();
+
+        ForumDriver.reply(author.session(), threadId, "둘째 답글");
+        var afterChange = Session.anonymous().get(page);
+        assertThat(afterChange.header(cachedHeader)).isEmpty();
+        assertThat(afterChange.json().getJsonArray("items")).hasSize(2);
+        assertThat(Session.anonymous().get(page).header(cachedHeader)).contains("cached");
+    }
+
+    @Test
     void badInputIsRefusedWithProblemsAndWritesNothing() {
         var author = People.citizen();
         String forumId = ForumDriver.topicForum(true);

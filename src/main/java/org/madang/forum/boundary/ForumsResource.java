@@ -2,7 +2,7 @@ package org.madang.forum.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,7 +58,7 @@ import org.madang.platform.search.SearchQuery;
 
 /** Forums, threads, replies, reactions, flags, following, digests and attachments: everything under /api/forums. */
 @Path("forums")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ForumsResource {
@@ -218,7 +218,7 @@ public class ForumsResource {
             Post thread = forums.thread(threadId);
             return new ThreadView(view(thread), ForumView.of(forums.forum(thread.forumId())), following.follows(threadId, me));
         };
-        return me == null ? Response.ok(threadPages.json(threadId, "thread", compute), MediaType.APPLICATION_JSON).build()
+        return me == null ? Response.ok(threadPages.json(threadId, "thread", address(), compute), MediaType.APPLICATION_JSON).build()
                 : Response.ok(compute.get()).build();
     }
 
@@ -235,7 +235,7 @@ public class ForumsResource {
             return new PostPage(views(page.items()), page.nextCursor());
         };
         return viewer().accountId() == null
-                ? Response.ok(threadPages.json(threadId, "replies " + sort + " " + limit + " " + cursor, compute), MediaType.APPLICATION_JSON).build()
+                ? Response.ok(threadPages.json(threadId, "replies " + sort + " " + limit + " " + cursor, address(), compute), MediaType.APPLICATION_JSON).build()
                 : Response.ok(compute.get()).build();
     }
 
@@ -405,6 +405,11 @@ public class ForumsResource {
 
     private SignedInCaller caller() {
         return (SignedInCaller) security.getUserPrincipal();
+    }
+
+    private String address() {
+        var uri = uriInfo.getRequestUri();
+        return ThreadPages.address(uri.getRawPath(), uri.getRawQuery());
     }
 
     private Viewer viewer() {

@@ -45,7 +45,8 @@ public class RequestId extends HttpFilter {
             CURRENT.remove();
             if (request.getRequestURI().startsWith("/api/") && ACCESS.isLoggable(Level.INFO)) {
                 long micros = (System.nanoTime() - started) / 1000;
-                ACCESS.info(() -> "{\"requestId\":\"" + id + "\",\"method\":\"" + request.getMethod()
+                // logp names the source, so no stack walk finds it for each line
+                ACCESS.logp(Level.INFO, RequestId.class.getName(), "doFilter", () -> "{\"requestId\":\"" + id + "\",\"method\":\"" + request.getMethod()
                         + "\",\"path\":\"" + jsonSafe(request.getRequestURI()) + "\",\"status\":" + response.getStatus()
                         + ",\"micros\":" + micros + "}");
             }

@@ -41,11 +41,16 @@ public class SecurityHeaders extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /** Read once: a configuration look-up on every request costs more than the rest of this filter. */
+    private static volatile Boolean trustForwarded;
+
     /** Behind our own proxy (madang.http.trust-forwarded=true) the original scheme arrives in X-Forwarded-Proto. */
     public static boolean isHttps(HttpServletRequest request) {
         if (request.isSecure()) return true;
-        boolean trustForwarded = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("madang.http.trust-forwarded", Boolean.class).orElse(false);
+        if (trustForwarded == null) {
+            trustForwarded = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("madang.http.trust-forwarded", Boolean.class).orElse(false);
+        }
         return trustForwarded && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 }
