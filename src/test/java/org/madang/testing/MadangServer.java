@@ -134,11 +134,15 @@ public final class MadangServer {
             environment.put("MADANG_SMTP_HOST", "127.0.0.1");
             environment.put("MADANG_SMTP_PORT", Integer.toString(smtpPort));
             environment.put("MADANG_SMTP_INTERVAL_MS", "200");
-            environment.put("MADANG_ADMIN_EMAIL", ADMIN_EMAIL);
-            environment.put("MADANG_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            if (!demo()) {
+                // the demo fills only an empty database: no first administrator then
+                environment.put("MADANG_ADMIN_EMAIL", ADMIN_EMAIL);
+                environment.put("MADANG_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            }
             environment.put("MADANG_RATELIMIT_PER_ADDRESS_SCALE", "1000");
             environment.put("MADANG_RATELIMIT_WRITES_PER_MINUTE", Integer.toString(WRITES_PER_MINUTE));
             environment.put("MADANG_PUBLIC_URL", baseUrl);
+            if (demo()) environment.put("MADANG_DEMO", "true");
             environment.put("MADANG_OIDC_ISSUER", OidcTestProvider.start());
             environment.put("MADANG_OIDC_CLIENT_ID", OidcTestProvider.CLIENT_ID);
             environment.put("MADANG_OIDC_CLIENT_SECRET", OidcTestProvider.CLIENT_SECRET);
@@ -324,6 +328,8 @@ public final class MadangServer {
                 : DriverManager.getConnection(jdbcUrl, H2_USER, H2_PASSWORD);
     }
     public String baseUrl() { return baseUrl; }
+    /** Started with the demo data (-Dmadang.it.demo=true, the it-demo execution only). */
+    public boolean demo() { return Boolean.getBoolean("madang.it.demo"); }
     public GreenMail mail() { return mail; }
     public URI uri(String path) { return URI.create(baseUrl + path); }
     public int instanceCount() { return instances.size(); }

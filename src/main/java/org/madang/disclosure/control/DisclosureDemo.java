@@ -102,6 +102,9 @@ public class DisclosureDemo implements DemoContent {
         var request = new DisclosureRequest(requests.nextReference(receivedAt), requester, agency, subject,
                 subject + " 전부를 요청합니다.", form, stayPrivate, receivedAt);
         em.persist(request);
+        // written at once: documents and notices pointing to it follow in this transaction, and with no JPA
+        // relationship between them the provider may otherwise order their inserts first
+        em.flush();
         return request;
     }
 
