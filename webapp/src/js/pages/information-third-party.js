@@ -25,7 +25,7 @@ function readToken() {
   try { return noticeToken(`token=${sessionStorage.getItem(KEPT) || ''}`); } catch { return ''; }
 }
 
-const token = readToken();
+let token = readToken();
 
 function fact(key, value) {
   return value == null || value === '' ? [] : [el('dt', { i18n: key }), el('dd', {}, value)];
@@ -98,6 +98,18 @@ handleForm($('notice-objection-form'), {
     $('notice-objection-form').reset();
     render();
   },
+});
+
+// Another notice's link opened in this tab changes only the fragment: the page is not loaded again, so read it here.
+window.addEventListener('hashchange', () => {
+  if (!noticeToken(location.hash)) return;
+  token = readToken();
+  notice = null;
+  $('content').hidden = true;
+  $('notice-state').textContent = '';
+  $('notice-state').className = 'madang-status';
+  announce('result', 'info', { key: 'common.loading' });
+  load();
 });
 
 onLangChange(render);
