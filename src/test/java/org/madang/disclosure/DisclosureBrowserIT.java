@@ -306,6 +306,37 @@ class DisclosureBrowserIT {
     }
 
     @Test
+    void officialTransfersARequestToTheAgencyThatHoldsTheInformation() {
+        var official = official();
+        UUID holder = People.ministry();
+        var citizen = People.citizen();
+        String reference = DisclosureDriver.file(citizen.session(), official.agency(), false);
+        try (var officialBrowser = new Browser(); var citizenBrowser = new Browser()) {
+            officialBrowser.signIn(official.person().email(), official.person().password(), official.person().totpSecret());
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#request-subject", reference);
+            officialBrowser.click("#transfer-form button[type=submit]");
+            officialBrowser.awaitText("#transfer-form-status", "오류");
+            assertThat(officialBrowser.find("#transfer-agency").getAttribute("aria-invalid")).isEqualTo("true");
+            check(officialBrowser, "transfer form with errors", "ko");
+            new Select(officialBrowser.find("#transfer-agency")).selectByValue(holder.toString());
+            officialBrowser.type("#transfer-reason", "해당 집행내역은 이송받는 기관이 보유하고 있습니다.");
+            officialBrowser.click("#transfer-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "이송했습니다");
+            assertThat(officialBrowser.textOf("#request-facts")).contains("이송 사유", "이송받는 기관이 보유");
+            assertThat(officialBrowser.shown("#transfer-section")).as("the request is the other agency's now").isFalse();
+            assertThat(officialBrowser.shown("#decide-section")).isFalse();
+            check(officialBrowser, "handling page after the transfer", "ko");
+
+            citizenBrowser.signIn(citizen.email(), citizen.password(), null);
+            citizenBrowser.open("/information/request.html?ref=" + reference);
+            citizenBrowser.awaitText("#request-facts", "이송받는 기관이 보유");
+            assertThat(citizenBrowser.textOf("#request-facts")).contains("이송한 기관", "이송일시");
+            checkBothLanguages(citizenBrowser, "request page of a transferred request", "#request-facts dt");
+        }
+    }
+
+    @Test
     void administratorAddsAndRemovesAHolidayByYear() {
         var admin = People.staffForBrowser("ADMIN");
         // A day far ahead that no other test counts with, different on every run.
