@@ -4,14 +4,14 @@
 // decision. Only the moves the request's state allows are offered; the server refuses the rest with a problem.
 import '../shell.js';
 import { get, post } from '../api.js';
-import { lang, onLangChange } from '../i18n.js';
+import { lang, onLangChange, setText } from '../i18n.js';
 import { announce, handleForm } from '../forms.js';
 import { el, guard, fillOrgSelect, timeEl } from '../admin.js';
 import { orgTree } from '../roles.js';
 import { validate } from '../validation.js';
 import { problemMessage } from '../problem.js';
 import { fillFacts, fillDeadlines, fillDocuments } from '../disclosure-ui.js';
-import { isReference, withholds, handlingMoves } from '../disclosure.js';
+import { isReference, withholds, handlingMoves, openDeadline } from '../disclosure.js';
 
 const $ = id => document.getElementById(id);
 const reference = new URLSearchParams(location.search).get('ref') || '';
@@ -75,7 +75,11 @@ function render() {
   $('transfer-section').hidden = !moves.transfer;
   $('third-party-section').hidden = !moves.notifyThirdParty;
   $('release-section').hidden = !moves.release;
-  $('documents-section').hidden = !(r.documents || []).length && !moves.release;
+  // Disclosing against a third party's objection: nothing may be released before the 30-day wait ends (Art. 21(3)).
+  const wait = openDeadline(r, 'DISCLOSURE_WAIT');
+  $('release-wait').hidden = !wait;
+  if (wait) setText($('release-wait'), 'info.releaseWait', { day: wait.lastDay });
+  $('documents-section').hidden = !(r.documents || []).length && !moves.release && !wait;
   fillDocuments($('documents-list'), r.documents);
   $('third-parties-section').hidden = !(r.thirdParties || []).length;
   fillThirdParties($('third-parties-body'), r.thirdParties);

@@ -280,6 +280,14 @@ class DisclosureBrowserIT {
             // The agency sees who objected and why; the requester sees the consultation, never who or why.
             officialBrowser.open("/information/handle.html?ref=" + reference);
             officialBrowser.awaitText("#third-parties-body", "영업상 비밀");
+            // Deciding to disclose against the objection starts the 30-day wait: no release form until it ends.
+            officialBrowser.type("#decision-reason", "점검 결과는 공익을 위하여 공개할 필요가 있습니다.");
+            officialBrowser.click("#decide-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "결정했습니다");
+            String waitDay = lastDay(officialBrowser, "DISCLOSURE_WAIT");
+            assertThat(officialBrowser.awaitText("#release-wait", waitDay)).contains("30일");
+            assertThat(officialBrowser.shown("#release-section")).isFalse();
+            checkBothLanguages(officialBrowser, "handling page during the disclosure wait", "#release-wait");
             citizenBrowser.signIn(citizen.email(), citizen.password(), null);
             citizenBrowser.open("/information/request.html?ref=" + reference);
             citizenBrowser.awaitText("#consultation-state", "비공개 요청 1명");
