@@ -1,7 +1,8 @@
 // Shared by the disclosure request pages (public, requester, agency): the request's facts and its deadlines, each
 // with the server's explanation of why it falls on that day, so every page shows the same statutory clock.
-import { lang } from './i18n.js';
+import { lang, setText } from './i18n.js';
 import { el, timeEl } from './admin.js';
+import { consultation, groundItems } from './disclosure.js';
 
 export const requestLink = ref => `/information/request.html?ref=${encodeURIComponent(ref)}`;
 export const handleLink = ref => `/information/handle.html?ref=${encodeURIComponent(ref)}`;
@@ -22,7 +23,15 @@ export function fillFacts(dl, r) {
     ...fact('info.description', r.description),
     ...fact('info.preferredForm', r.preferredForm ? el('span', { i18n: `info.form.${r.preferredForm}` }) : null),
     ...fact('info.receivedAt', r.receivedAt ? timeEl(r.receivedAt) : null),
+    ...fact('info.transferredFrom', named(r.transferredFrom)),
+    ...fact('info.transferredAt', r.transferredAt ? timeEl(r.transferredAt) : null),
+    ...fact('info.transferReason', r.transferReason),
     ...fact('info.acknowledgedAt', r.acknowledgedAt ? timeEl(r.acknowledgedAt) : null),
+    ...fact('info.clarificationRequestedAt', r.clarificationRequestedAt ? timeEl(r.clarificationRequestedAt) : null),
+    ...fact('info.clarificationQuestion', r.clarificationQuestion),
+    ...fact('info.clarifiedAt', r.clarifiedAt ? timeEl(r.clarifiedAt) : null),
+    ...fact('info.clarificationAnswer', r.clarificationAnswer),
+    ...fact('info.clarificationPausedDays', r.clarifiedAt ? el('span', { i18n: 'info.days', i18nParams: { days: r.clarificationPausedDays } }) : null),
     ...fact('info.extensionReason', r.extensionReason),
     ...fact('info.decision', r.decision ? el('span', { i18n: `info.decision.${r.decision}` }) : null),
     ...fact('info.ground', named(r.ground)),
@@ -56,4 +65,30 @@ export function openDeadlinesCell(r) {
       d.overdue ? el('span', { class: 'krds-badge bg-danger', i18n: 'info.overdue' }) : null));
   }
   return list;
+}
+
+/**
+ * Fills a <ul> with the released documents: title (a link to the redacted text, the only text there is), how many
+ * passages were withheld and under which items of Art. 9(1).
+ */
+export function fillDocuments(list, documents) {
+  list.textContent = '';
+  for (const d of documents || []) {
+    const items = groundItems(d.grounds);
+    list.append(el('li', { 'data-document': d.id },
+      el('a', { href: d.href }, d.title), ' ',
+      el('span', {}, `(${d.mediaType})`), ' · ',
+      el('span', { i18n: 'info.redactedPassages', i18nParams: { count: d.redactedPassages } }),
+      items.length ? ' · ' : null,
+      items.length ? el('span', { i18n: 'info.redactedGrounds', i18nParams: { items: items.join(', ') } }) : null,
+      ' · ', timeEl(d.attachedAt)));
+  }
+  if (!list.children.length) list.append(el('li', { i18n: 'info.noDocuments' }));
+}
+
+/** The consultation of third parties as anyone may see it: how many were notified, objected, may still object. */
+export function fillConsultation(p, r) {
+  const c = consultation(r);
+  setText(p, 'info.consultationState', c);
+  return c;
 }

@@ -1,5 +1,7 @@
-// One disclosure request: its facts and every deadline with the explanation of why it falls where it does. The
-// requester (and only they) may object here while the objection window is open; agency staff get a link to handle it.
+// One disclosure request: its facts and every deadline with the explanation of why it falls where it does, the
+// released documents (redacted text only) and how the consultation of third parties stands (never who they are).
+// The requester (and only they) answers the agency's request for clarification here, and may object while the
+// objection window is open; agency staff get a link to handle it.
 import '../shell.js';
 import { get, post } from '../api.js';
 import { onLangChange, setText } from '../i18n.js';
@@ -7,8 +9,8 @@ import { announce, handleForm } from '../forms.js';
 import { validate } from '../validation.js';
 import { problemMessage } from '../problem.js';
 import { currentUser, hasRole } from '../session.js';
-import { fillFacts, fillDeadlines, handleLink } from '../disclosure-ui.js';
-import { isReference, objectionWindow } from '../disclosure.js';
+import { fillFacts, fillDeadlines, fillDocuments, fillConsultation, handleLink } from '../disclosure-ui.js';
+import { isReference, objectionWindow, clarificationToAnswer } from '../disclosure.js';
 
 const $ = id => document.getElementById(id);
 const reference = new URLSearchParams(location.search).get('ref') || '';
@@ -30,6 +32,13 @@ function render() {
   const objection = objectionWindow(r);
   $('objection-section').hidden = !objection;
   if (objection) setText($('objection-lead'), 'info.objectionLead', { day: objection.lastDay });
+  const answering = clarificationToAnswer(r);
+  $('clarification-section').hidden = !answering;
+  $('clarification-question').textContent = answering ? r.clarificationQuestion || '' : '';
+  $('documents-section').hidden = !(r.documents || []).length;
+  fillDocuments($('documents-list'), r.documents);
+  $('consultation-section').hidden = !(r.thirdParties || []).length;
+  fillConsultation($('consultation-state'), r);
 }
 
 async function load() {
@@ -55,6 +64,17 @@ handleForm($('objection-form'), {
     request = updated;
     render();
     announce('result', 'success', { key: 'info.objectionFiled' });
+  },
+});
+
+handleForm($('clarification-form'), {
+  validateFn: v => validate(v, { answer: ['required', ['max', 4000]] }),
+  submit: v => post(`/api/disclosure/requests/${encodeURIComponent(reference)}/clarification/answer`, { answer: v.answer.trim() }),
+  success: updated => {
+    request = updated;
+    $('clarification-form').reset();
+    render();
+    announce('result', 'success', { key: 'info.clarificationAnswered' });
   },
 });
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.madang.testing.Api;
 import org.madang.testing.Browser;
 import org.madang.testing.People;
 import org.openqa.selenium.support.ui.Select;
@@ -14,7 +15,9 @@ import org.openqa.selenium.support.ui.Select;
  * A disclosure request through the pages, with two people in two browsers: the citizen files it and finds it under
  * "my requests", the official extends it (the decision deadline moves on the page) and decides PARTLY_DISCLOSED with
  * the redactions, the citizen sees the objection deadline and objects, and the official is then offered the
- * objection's decision. axe finds nothing on any of the pages in Korean and English.
+ * objection's decision. The official asks the citizen to clarify a request, the citizen answers, and the released
+ * document shows the citizen its redacted text only; a third party notified from the handling page objects through the
+ * mailed link. axe finds nothing on any of the pages in Korean and English.
  */
 class DisclosureBrowserIT {
 
@@ -145,6 +148,199 @@ class DisclosureBrowserIT {
             assertThat(officialBrowser.shown("#objection-extend-section")).isTrue();
             assertThat(officialBrowser.shown("#decide-section")).isFalse();
             check(officialBrowser, "handling page with an objection", "ko");
+        }
+    }
+
+    @Test
+    void officialAsksForClarificationCitizenAnswersOfficialReleasesARedactedDocument() {
+        var official = official();
+        var citizen = People.citizen();
+        String reference = DisclosureDriver.file(citizen.session(), official.agency(), false);
+        String withheld = "단가 1식 9,870,000원";
+        try (var citizenBrowser = new Browser(); var officialBrowser = new Browser()) {
+            // The official is offered clarification, transfer and the third-party notice before deciding.
+            officialBrowser.signIn(official.person().email(), official.person().password(), official.person().totpSecret());
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#request-subject", reference);
+            officialBrowser.find("#clarify-question");
+            assertThat(officialBrowser.shown("#transfer-section")).isTrue();
+            assertThat(officialBrowser.shown("#third-party-section")).isTrue();
+            assertThat(officialBrowser.shown("#release-section")).as("nothing to release before a decision").isFalse();
+            assertThat(new Select(officialBrowser.find("#transfer-agency")).getOptions())
+                    .as("the request's own agency is no transfer target")
+                    .noneMatch(o -> official.agency().toString().equals(o.getAttribute("value")));
+            checkBothLanguages(officialBrowser, "handling page before the decision", "#clarify-question");
+            officialBrowser.click("#clarify-form button[type=submit]");
+            officialBrowser.awaitText("#clarify-form-status", "오류");
+            assertThat(officialBrowser.find("#clarify-question").getAttribute("aria-invalid")).isEqualTo("true");
+            check(officialBrowser, "clarification form with errors", "ko");
+            officialBrowser.type("#clarify-question", "청구하신 집행내역의 기간(연도와 월)을 특정해 주십시오.");
+            officialBrowser.click("#clarify-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "보완을 요청했습니다");
+            assertThat(officialBrowser.textOf("#request-facts")).contains("보완 요청 중", "기간(연도와 월)을 특정해");
+            assertThat(officialBrowser.shown("#clarify-section")).as("one question at a time").isFalse();
+            assertThat(officialBrowser.shown("#decide-section")).isTrue();
+            check(officialBrowser, "handling page awaiting clarification", "ko");
+
+            // The citizen reads the question on the request page and answers it; the clock runs again.
+            citizenBrowser.signIn(citizen.email(), citizen.password(), null);
+            citizenBrowser.open("/information/request.html?ref=" + reference);
+            citizenBrowser.awaitText("#clarification-question", "기간(연도와 월)을 특정해");
+            checkBothLanguages(citizenBrowser, "request page with the clarification form", "#clarification-answer");
+            citizenBrowser.click("#clarification-form button[type=submit]");
+            citizenBrowser.awaitText("#clarification-form-status", "오류");
+            assertThat(citizenBrowser.find("#clarification-answer").getAttribute("aria-invalid")).isEqualTo("true");
+            check(citizenBrowser, "clarification form with errors", "ko");
+            citizenBrowser.type("#clarification-answer", "2025년 1월부터 6월까지의 집행내역입니다.");
+            citizenBrowser.click("#clarification-form button[type=submit]");
+            citizenBrowser.awaitText("#result", "보완 내용을 보냈습니다");
+            assertThat(citizenBrowser.shown("#clarification-section")).isFalse();
+            assertThat(citizenBrowser.textOf("#request-facts")).contains("2025년 1월부터 6월까지", "결정 기간이 멈춘 날수");
+            check(citizenBrowser, "request page after the clarification", "ko");
+
+            // The official decides to disclose in part and releases the document with one passage marked withheld;
+            // markup that is not closed is refused with the line it is on.
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#request-facts", "2025년 1월부터 6월까지");
+            officialBrowser.click("label[for=decision-partly]");
+            new Select(officialBrowser.find("#ground")).selectByValue("ITEM_7");
+            officialBrowser.type("#redactions", "계약 단가");
+            officialBrowser.type("#decision-reason", "계약 단가는 법인의 영업상 비밀이므로 제외하고 공개합니다.");
+            officialBrowser.click("#decide-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "결정했습니다");
+            officialBrowser.find("#document-title");
+            checkBothLanguages(officialBrowser, "handling page with the release form", "#document-title");
+            officialBrowser.type("#document-title", "2025년 상반기 도서관 운영비 집행내역");
+            officialBrowser.type("#document-text", "# 집행내역\n[[redact:ITEM_7]]" + withheld);
+            officialBrowser.click("#release-form button[type=submit]");
+            officialBrowser.awaitText("#release-form", "2번째 줄");
+            assertThat(officialBrowser.find("#document-text").getAttribute("aria-invalid")).isEqualTo("true");
+            check(officialBrowser, "release form with malformed markup", "ko");
+            officialBrowser.type("#document-text", "# 집행내역\n- 도서 구입비 12,000,000원\n- 청소 용역 [[redact:ITEM_7]]" + withheld + "[[/redact]]");
+            officialBrowser.click("#release-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "문서를 공개했습니다");
+            assertThat(officialBrowser.textOf("#documents-list")).contains("2025년 상반기 도서관 운영비 집행내역", "가린 부분 1곳", "제7호");
+            check(officialBrowser, "handling page with a released document", "ko");
+
+            // The citizen finds the document on the request page; its text has the placeholder, never the passage.
+            citizenBrowser.open("/information/request.html?ref=" + reference);
+            citizenBrowser.awaitText("#documents-list", "2025년 상반기 도서관 운영비 집행내역");
+            assertThat(citizenBrowser.textOf("#documents-list")).contains("가린 부분 1곳", "제7호");
+            checkBothLanguages(citizenBrowser, "request page with a released document", "#documents-list a");
+            assertThat(citizenBrowser.driver().getPageSource()).doesNotContain(withheld);
+            citizenBrowser.click("#documents-list a");
+            citizenBrowser.awaitUrlContains("/documents/");
+            String text = citizenBrowser.awaitText("body", "[비공개: 제9조제1항제7호]");
+            assertThat(text).contains("도서 구입비 12,000,000원").doesNotContain(withheld, "redact");
+        }
+    }
+
+    @Test
+    void thirdPartyIsNotifiedFromTheHandlingPageAndObjectsThroughTheLink() {
+        var official = official();
+        var citizen = People.citizen();
+        String reference = DisclosureDriver.file(citizen.session(), official.agency(), false);
+        String address = "third-" + UUID.randomUUID() + "@example.org";
+        try (var officialBrowser = new Browser(); var thirdPartyBrowser = new Browser(); var citizenBrowser = new Browser()) {
+            officialBrowser.signIn(official.person().email(), official.person().password(), official.person().totpSecret());
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#request-subject", reference);
+            officialBrowser.type("#third-party-name", "주식회사 가온");
+            officialBrowser.type("#third-party-email", "not-an-address");
+            officialBrowser.click("#third-party-form button[type=submit]");
+            officialBrowser.awaitText("#third-party-form-status", "오류");
+            assertThat(officialBrowser.find("#third-party-email").getAttribute("aria-invalid")).isEqualTo("true");
+            check(officialBrowser, "third-party form with errors", "ko");
+            officialBrowser.type("#third-party-email", address);
+            officialBrowser.click("#third-party-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "제3자에게 통지했습니다");
+            assertThat(officialBrowser.textOf("#third-parties-body")).contains("주식회사 가온", "비공개 요청 없음");
+            assertThat(lastDay(officialBrowser, "THIRD_PARTY_OBJECTION")).isNotEmpty();
+            checkBothLanguages(officialBrowser, "handling page with a notified third party", "#third-parties-body tr");
+
+            // The third party opens the mailed link without an account; the secret leaves the address bar at once.
+            String token = DisclosureDriver.thirdPartyToken(People.awaitMail(address, reference));
+            thirdPartyBrowser.open("/information/third-party.html#token=" + token);
+            thirdPartyBrowser.awaitText("#notice-subject", reference);
+            assertThat(thirdPartyBrowser.driver().getCurrentUrl()).doesNotContain(token).endsWith("/information/third-party.html");
+            assertThat(thirdPartyBrowser.textOf("#notice-facts")).contains("주식회사 가온").doesNotContain(citizen.email());
+            String window = lastDay(officialBrowser, "THIRD_PARTY_OBJECTION");
+            assertThat(thirdPartyBrowser.textOf("#notice-deadline")).contains(window);
+            assertThat(thirdPartyBrowser.textOf("#notice-deadline-why")).isNotBlank();
+            checkBothLanguages(thirdPartyBrowser, "third-party notice with the objection form", "#notice-reason");
+            thirdPartyBrowser.click("#notice-objection-form button[type=submit]");
+            thirdPartyBrowser.awaitText("#notice-objection-form-status", "오류");
+            check(thirdPartyBrowser, "third-party objection form with errors", "ko");
+            thirdPartyBrowser.type("#notice-reason", "점검 결과에 당사의 영업상 비밀(설비 배치도)이 들어 있습니다.");
+            thirdPartyBrowser.click("#notice-objection-form button[type=submit]");
+            thirdPartyBrowser.awaitText("#notice-state", "비공개 요청을 접수했습니다");
+            assertThat(thirdPartyBrowser.shown("#notice-objection-section")).isFalse();
+            checkBothLanguages(thirdPartyBrowser, "third-party notice after the objection", "#notice-state p");
+
+            // The agency sees who objected and why; the requester sees the consultation, never who or why.
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#third-parties-body", "영업상 비밀");
+            // Deciding to disclose against the objection starts the 30-day wait: no release form until it ends.
+            officialBrowser.type("#decision-reason", "점검 결과는 공익을 위하여 공개할 필요가 있습니다.");
+            officialBrowser.click("#decide-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "결정했습니다");
+            String waitDay = lastDay(officialBrowser, "DISCLOSURE_WAIT");
+            assertThat(officialBrowser.awaitText("#release-wait", waitDay)).contains("30일");
+            assertThat(officialBrowser.shown("#release-section")).isFalse();
+            checkBothLanguages(officialBrowser, "handling page during the disclosure wait", "#release-wait");
+            citizenBrowser.signIn(citizen.email(), citizen.password(), null);
+            citizenBrowser.open("/information/request.html?ref=" + reference);
+            citizenBrowser.awaitText("#consultation-state", "비공개 요청 1명");
+            assertThat(citizenBrowser.driver().getPageSource()).doesNotContain("가온", "영업상 비밀", address);
+            checkBothLanguages(citizenBrowser, "request page with a third-party consultation", "#consultation-state");
+
+            // A link nobody issued, and a notice whose window a refusal closed, are both said plainly.
+            thirdPartyBrowser.open("/information/third-party.html#token=no-such-secret-" + UUID.randomUUID());
+            thirdPartyBrowser.awaitText("#result", "유효하지 않습니다");
+            checkBothLanguages(thirdPartyBrowser, "third-party page with an unknown link", "#result p");
+            var otherOfficial = People.staff("OFFICIAL", official.agency()).session();
+            String refused = DisclosureDriver.file(citizen.session(), official.agency(), false);
+            String late = "late-" + UUID.randomUUID() + "@example.org";
+            DisclosureDriver.ok(otherOfficial.post(DisclosureDriver.path(refused, "/third-parties"),
+                    Api.json("name", "박서연", "email", late)));
+            String lateToken = DisclosureDriver.thirdPartyToken(People.awaitMail(late, refused));
+            DisclosureDriver.ok(otherOfficial.post(DisclosureDriver.path(refused, "/decision"), Api.json(
+                    "decision", "NOT_DISCLOSED", "ground", "ITEM_6", "reason", "개인에 관한 정보입니다.")));
+            thirdPartyBrowser.open("/information/third-party.html#token=" + lateToken);
+            thirdPartyBrowser.awaitText("#notice-state", "기간이 끝났습니다");
+            assertThat(thirdPartyBrowser.shown("#notice-objection-section")).isFalse();
+            checkBothLanguages(thirdPartyBrowser, "third-party notice after its window closed", "#notice-state p");
+        }
+    }
+
+    @Test
+    void officialTransfersARequestToTheAgencyThatHoldsTheInformation() {
+        var official = official();
+        UUID holder = People.ministry();
+        var citizen = People.citizen();
+        String reference = DisclosureDriver.file(citizen.session(), official.agency(), false);
+        try (var officialBrowser = new Browser(); var citizenBrowser = new Browser()) {
+            officialBrowser.signIn(official.person().email(), official.person().password(), official.person().totpSecret());
+            officialBrowser.open("/information/handle.html?ref=" + reference);
+            officialBrowser.awaitText("#request-subject", reference);
+            officialBrowser.click("#transfer-form button[type=submit]");
+            officialBrowser.awaitText("#transfer-form-status", "오류");
+            assertThat(officialBrowser.find("#transfer-agency").getAttribute("aria-invalid")).isEqualTo("true");
+            check(officialBrowser, "transfer form with errors", "ko");
+            new Select(officialBrowser.find("#transfer-agency")).selectByValue(holder.toString());
+            officialBrowser.type("#transfer-reason", "해당 집행내역은 이송받는 기관이 보유하고 있습니다.");
+            officialBrowser.click("#transfer-form button[type=submit]");
+            officialBrowser.awaitText("#action-status", "이송했습니다");
+            assertThat(officialBrowser.textOf("#request-facts")).contains("이송 사유", "이송받는 기관이 보유");
+            assertThat(officialBrowser.shown("#transfer-section")).as("the request is the other agency's now").isFalse();
+            assertThat(officialBrowser.shown("#decide-section")).isFalse();
+            check(officialBrowser, "handling page after the transfer", "ko");
+
+            citizenBrowser.signIn(citizen.email(), citizen.password(), null);
+            citizenBrowser.open("/information/request.html?ref=" + reference);
+            citizenBrowser.awaitText("#request-facts", "이송받는 기관이 보유");
+            assertThat(citizenBrowser.textOf("#request-facts")).contains("이송한 기관", "이송일시");
+            checkBothLanguages(citizenBrowser, "request page of a transferred request", "#request-facts dt");
         }
     }
 

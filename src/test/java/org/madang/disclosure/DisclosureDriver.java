@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.madang.testing.Api;
 import org.madang.testing.Api.Reply;
 import org.madang.testing.Api.Session;
@@ -57,6 +58,15 @@ final class DisclosureDriver {
         String reference = file(citizen, agencyId, false);
         ok(official.post(path(reference, "/clarification"), Api.json("question", "청구 대상 기간을 특정해 주십시오.")));
         return reference;
+    }
+
+    private static final Pattern THIRD_PARTY_TOKEN = Pattern.compile("third-party\\.html#token=([A-Za-z0-9_-]+)");
+
+    /** The secret in the link of a third party's notice mail. */
+    static String thirdPartyToken(String mail) {
+        var found = THIRD_PARTY_TOKEN.matcher(mail);
+        assertThat(found.find()).as(mail).isTrue();
+        return found.group(1);
     }
 
     static String documentBody(String title, String text) {

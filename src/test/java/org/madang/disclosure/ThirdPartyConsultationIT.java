@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.madang.platform.clock.CivilPeriods;
 import org.madang.testing.Api;
@@ -22,14 +21,6 @@ import org.madang.testing.People;
  * disclose against the objection. The day counts themselves are checked in DisclosureClockTest.
  */
 class ThirdPartyConsultationIT {
-
-    private static final Pattern LINK_TOKEN = Pattern.compile("third-party\\.html#token=([A-Za-z0-9_-]+)");
-
-    private static String tokenFrom(String mail) {
-        var found = LINK_TOKEN.matcher(mail);
-        assertThat(found.find()).as(mail).isTrue();
-        return found.group(1);
-    }
 
     private static Api.Reply notice(String token) {
         return Session.anonymous().post("/api/disclosure/third-party-notices", Api.json("token", token));
@@ -70,7 +61,7 @@ class ThirdPartyConsultationIT {
 
         String mail = People.awaitMail(address, reference);
         assertThat(mail).contains("제3자", "Art. 21(1)", window.getString("lastDay"));
-        String token = tokenFrom(mail);
+        String token = DisclosureDriver.thirdPartyToken(mail);
         var seen = ok(notice(token)).json();
         assertThat(seen.getString("reference")).isEqualTo(reference);
         assertThat(seen.getBoolean("objectionOpen")).isTrue();
@@ -113,7 +104,7 @@ class ThirdPartyConsultationIT {
         String reference = DisclosureDriver.file(People.citizen().session(), agency, false);
         String address = "third-" + UUID.randomUUID() + "@example.org";
         ok(official.post(path(reference, "/third-parties"), Api.json("name", "박서연", "email", address)));
-        String token = tokenFrom(People.awaitMail(address, reference));
+        String token = DisclosureDriver.thirdPartyToken(People.awaitMail(address, reference));
 
         JsonObject refused = ok(official.post(path(reference, "/decision"),
                 Api.json("decision", "NOT_DISCLOSED", "ground", "ITEM_6", "reason", "개인에 관한 정보입니다."))).json();
