@@ -22,17 +22,20 @@ final class KeepAliveClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private final StringBuilder line = new StringBuilder();
+    private final String credentials;
 
-    KeepAliveClient(URI base) {
+    /** A client of {@code base}, signed out, or signed in with a bearer token when one is given. */
+    KeepAliveClient(URI base, String bearerToken) {
         host = base.getHost();
         port = base.getPort();
+        credentials = bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n";
     }
 
     /** GETs the path and returns the status code; the body is read in full and dropped. */
     int get(String path) throws IOException {
         if (socket == null) connect();
         try {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n" + credentials + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return readResponse();

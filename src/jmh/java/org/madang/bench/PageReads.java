@@ -19,8 +19,11 @@ final class PageReads {
     private PageReads() {
     }
 
-    /** Client t reads pages t, t + concurrency, … (mod the list) at {@code base} until {@code seconds} are up. */
-    static Run run(ExecutorService pool, URI base, List<String> pages, int concurrency, int seconds) throws Exception {
+    /**
+     * Client t reads pages t, t + concurrency, … (mod the list) at {@code base} until {@code seconds} are up, signed
+     * out, or with the bearer token when one is given.
+     */
+    static Run run(ExecutorService pool, URI base, String bearerToken, List<String> pages, int concurrency, int seconds) throws Exception {
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Future<long[]>> clients = new ArrayList<>();
@@ -29,7 +32,7 @@ final class PageReads {
             clients.add(pool.submit(() -> {
                 long[] timed = new long[1 << 20];
                 int n = 0;
-                try (var client = new KeepAliveClient(base)) {
+                try (var client = new KeepAliveClient(base, bearerToken)) {
                     for (int i = first; System.nanoTime() < end && n < timed.length; i += concurrency) {
                         long before = System.nanoTime();
                         int status;

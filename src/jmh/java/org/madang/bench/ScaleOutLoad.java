@@ -111,7 +111,7 @@ public final class ScaleOutLoad {
     /** Reads the thread's pages round and round from every thread for {@code seconds}, through one instance or the balancer. */
     private static Figures read(ExecutorService pool, List<String> pages, int seconds, int concurrency, Integer instance) throws Exception {
         var base = instance == null ? MadangServer.get().uri("") : MadangServer.get().instanceUri(instance, "");
-        var run = PageReads.run(pool, base, pages, concurrency, seconds);
+        var run = PageReads.run(pool, base, null, pages, concurrency, seconds);
         return new Figures(run.perSecond(), run.percentileMillis(0.99), run.failures());
     }
 }

@@ -22,7 +22,7 @@ import org.madang.testing.Who;
  * round and round) over kept-alive connections ({@link PageReads}) and prints requests/s and latency percentiles.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Dbench.main=org.madang.bench.ThreadReadLoad -Dbench.args="postgres 60 1000 16"</pre>
- * (database, timed seconds, replies, concurrency)
+ * (database, timed seconds, replies, concurrency; a fifth argument {@code signed-in} reads as a signed-in citizen)
  */
 public final class ThreadReadLoad {
 
@@ -32,6 +32,8 @@ public final class ThreadReadLoad {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int replyCount = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        // "signed-in" reads as a signed-in citizen, whose views are computed for them rather than shared
+        boolean signedIn = args.length > 4 && args[4].equals("signed-in");
         System.setProperty("madang.it.db", db);
 
         var forum = RoleSessions.session(Who.ADMIN).post("/api/forums", Api.json("titleKo", "부하 시험 토론방", "titleEn", "Load test",
@@ -58,13 +60,14 @@ public final class ThreadReadLoad {
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         URI base = MadangServer.get().uri("");
-        PageReads.run(pool, base, pages, concurrency, 10);
+        String bearer = signedIn ? People.citizen().session().bearerToken() : null;
+        PageReads.run(pool, base, bearer, pages, concurrency, 10);
         System.out.printf("warmed up for 10 s; timing %d s ...%n", seconds);
         long driverCpuBefore = driverCpuNanos();
-        var run = PageReads.run(pool, base, pages, concurrency, seconds);
+        var run = PageReads.run(pool, base, bearer, pages, concurrency, seconds);
         double driverCores = (driverCpuNanos() - driverCpuBefore) / 1e9 / run.seconds();
-        System.out.printf("THREAD READS %s: %d pages in %.1f s = %.1f req/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
-                db, run.pages(), run.seconds(), run.perSecond(), concurrency, run.percentileMillis(0.5), run.percentileMillis(0.99),
+        System.out.printf("THREAD READS %s%s: %d pages in %.1f s = %.1f req/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
+                db, signedIn ? " (signed in)" : "", run.pages(), run.seconds(), run.perSecond(), concurrency, run.percentileMillis(0.5), run.percentileMillis(0.99),
                 run.percentileMillis(1), run.failures());
         // the driver shares the machine: what it burns is not the server's
         int cores = Runtime.getRuntime().availableProcessors();
