@@ -2,7 +2,7 @@ package org.madang.forum.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,7 +58,7 @@ import org.madang.platform.search.SearchQuery;
 
 /** Forums, threads, replies, reactions, flags, following, digests and attachments: everything under /api/forums. */
 @Path("forums")
-@ApplicationScoped
+@RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ForumsResource {
