@@ -122,9 +122,10 @@ public final class MadangServer {
                 environment.put("MADANG_DB_PASSWORD", System.getProperty("madang.it.pg.password", ""));
             } else {
                 schema = null;
-                // AUTO_SERVER: tests may open the same database beside the server (to read what only the database shows)
+                // AUTO_SERVER: tests may open the same database beside the server (to read what only the database shows);
+                // WRITE_DELAY=0 as in the default: tests kill the server and count on every acknowledged write
                 environment.put("MADANG_DB_URL", "jdbc:h2:file:" + work.resolve("data/madang")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE");
                 environment.put("MADANG_DB_USER", H2_USER);
                 environment.put("MADANG_DB_PASSWORD", H2_PASSWORD);
             }
