@@ -28,6 +28,16 @@ class DisclosureBrowserIT {
         assertThat(browser.accessibilityViolations()).as(what + " in " + language).isEmpty();
     }
 
+    /** Submits the form as it stands and expects it refused, each field marked invalid, the page still free of axe violations. */
+    private static void submitRefused(Browser browser, String form, String what, String... invalidFields) {
+        browser.click("#" + form + " button[type=submit]");
+        browser.awaitText("#" + form + "-status", "오류");
+        for (String field : invalidFields) {
+            assertThat(browser.find("#" + field).getAttribute("aria-invalid")).as(what + ": " + field).isEqualTo("true");
+        }
+        check(browser, what + " with errors", "ko");
+    }
+
     /** Checks the page in English, then back in Korean (the language the rest of the test reads). */
     private static void checkBothLanguages(Browser browser, String what, String readySelector) {
         browser.useLanguage("en");
@@ -62,10 +72,7 @@ class DisclosureBrowserIT {
             citizenBrowser.find("#subject");
             checkBothLanguages(citizenBrowser, "new request form", "#subject");
             new Select(citizenBrowser.find("#agency")).selectByValue(official.agency().toString());
-            citizenBrowser.click("#request-form button[type=submit]");
-            citizenBrowser.awaitText("#request-form-status", "오류");
-            assertThat(citizenBrowser.find("#subject").getAttribute("aria-invalid")).isEqualTo("true");
-            check(citizenBrowser, "new request form with errors", "ko");
+            submitRefused(citizenBrowser, "request-form", "new request form", "subject");
             citizenBrowser.type("#subject", "2025년 도서관 운영 예산 집행내역");
             citizenBrowser.type("#description", "구립 도서관 운영비 집행내역 전부(일자, 금액, 용도)");
             citizenBrowser.click("label[for=form-copy]");
@@ -103,11 +110,7 @@ class DisclosureBrowserIT {
             assertThat(officialBrowser.shown("#extend-section")).as("one extension only").isFalse();
 
             officialBrowser.click("label[for=decision-partly]");
-            officialBrowser.click("#decide-form button[type=submit]");
-            officialBrowser.awaitText("#decide-form-status", "오류");
-            assertThat(officialBrowser.find("#redactions").getAttribute("aria-invalid")).isEqualTo("true");
-            assertThat(officialBrowser.find("#ground").getAttribute("aria-invalid")).isEqualTo("true");
-            check(officialBrowser, "decision form with errors", "ko");
+            submitRefused(officialBrowser, "decide-form", "decision form", "redactions", "ground");
             new Select(officialBrowser.find("#ground")).selectByValue("ITEM_6");
             officialBrowser.type("#redactions", "거래 상대방 개인의 계좌번호");
             officialBrowser.type("#decision-reason", "개인정보에 해당하는 부분을 제외하고 공개합니다.");
@@ -170,10 +173,7 @@ class DisclosureBrowserIT {
                     .as("the request's own agency is no transfer target")
                     .noneMatch(o -> official.agency().toString().equals(o.getAttribute("value")));
             checkBothLanguages(officialBrowser, "handling page before the decision", "#clarify-question");
-            officialBrowser.click("#clarify-form button[type=submit]");
-            officialBrowser.awaitText("#clarify-form-status", "오류");
-            assertThat(officialBrowser.find("#clarify-question").getAttribute("aria-invalid")).isEqualTo("true");
-            check(officialBrowser, "clarification form with errors", "ko");
+            submitRefused(officialBrowser, "clarify-form", "clarification form", "clarify-question");
             officialBrowser.type("#clarify-question", "청구하신 집행내역의 기간(연도와 월)을 특정해 주십시오.");
             officialBrowser.click("#clarify-form button[type=submit]");
             officialBrowser.awaitText("#action-status", "보완을 요청했습니다");
@@ -187,10 +187,7 @@ class DisclosureBrowserIT {
             citizenBrowser.open("/information/request.html?ref=" + reference);
             citizenBrowser.awaitText("#clarification-question", "기간(연도와 월)을 특정해");
             checkBothLanguages(citizenBrowser, "request page with the clarification form", "#clarification-answer");
-            citizenBrowser.click("#clarification-form button[type=submit]");
-            citizenBrowser.awaitText("#clarification-form-status", "오류");
-            assertThat(citizenBrowser.find("#clarification-answer").getAttribute("aria-invalid")).isEqualTo("true");
-            check(citizenBrowser, "clarification form with errors", "ko");
+            submitRefused(citizenBrowser, "clarification-form", "clarification form", "clarification-answer");
             citizenBrowser.type("#clarification-answer", "2025년 1월부터 6월까지의 집행내역입니다.");
             citizenBrowser.click("#clarification-form button[type=submit]");
             citizenBrowser.awaitText("#result", "보완 내용을 보냈습니다");
@@ -247,10 +244,7 @@ class DisclosureBrowserIT {
             officialBrowser.awaitText("#request-subject", reference);
             officialBrowser.type("#third-party-name", "주식회사 가온");
             officialBrowser.type("#third-party-email", "not-an-address");
-            officialBrowser.click("#third-party-form button[type=submit]");
-            officialBrowser.awaitText("#third-party-form-status", "오류");
-            assertThat(officialBrowser.find("#third-party-email").getAttribute("aria-invalid")).isEqualTo("true");
-            check(officialBrowser, "third-party form with errors", "ko");
+            submitRefused(officialBrowser, "third-party-form", "third-party form", "third-party-email");
             officialBrowser.type("#third-party-email", address);
             officialBrowser.click("#third-party-form button[type=submit]");
             officialBrowser.awaitText("#action-status", "제3자에게 통지했습니다");
@@ -323,10 +317,7 @@ class DisclosureBrowserIT {
             officialBrowser.signIn(official.person().email(), official.person().password(), official.person().totpSecret());
             officialBrowser.open("/information/handle.html?ref=" + reference);
             officialBrowser.awaitText("#request-subject", reference);
-            officialBrowser.click("#transfer-form button[type=submit]");
-            officialBrowser.awaitText("#transfer-form-status", "오류");
-            assertThat(officialBrowser.find("#transfer-agency").getAttribute("aria-invalid")).isEqualTo("true");
-            check(officialBrowser, "transfer form with errors", "ko");
+            submitRefused(officialBrowser, "transfer-form", "transfer form", "transfer-agency");
             new Select(officialBrowser.find("#transfer-agency")).selectByValue(holder.toString());
             officialBrowser.type("#transfer-reason", "해당 집행내역은 이송받는 기관이 보유하고 있습니다.");
             officialBrowser.click("#transfer-form button[type=submit]");
@@ -354,10 +345,7 @@ class DisclosureBrowserIT {
             browser.open("/admin/holidays.html");
             browser.find("#holiday-date");
             checkBothLanguages(browser, "holiday calendar", "#holiday-date");
-            browser.click("#add-form button[type=submit]");
-            browser.awaitText("#add-form-status", "오류");
-            assertThat(browser.find("#holiday-name-ko").getAttribute("aria-invalid")).isEqualTo("true");
-            check(browser, "holiday form with errors", "ko");
+            submitRefused(browser, "add-form", "holiday form", "holiday-name-ko");
 
             browser.script("document.getElementById('holiday-date').value = arguments[0]", day);
             browser.type("#holiday-name-ko", "시험 공휴일");
