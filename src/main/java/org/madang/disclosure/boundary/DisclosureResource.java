@@ -348,9 +348,8 @@ public class DisclosureResource {
         var r = c.request();
         var notice = c.notice();
         var agency = organisations.byId(r.agencyId());
-        var calendar = holidays.calendar();
-        var window = DisclosureClock.thirdPartyObjection(notice.notifiedAt(), calendar);
-        boolean open = DisclosureClock.thirdPartyMayObject(r, notice, calendar, requests.now());
+        var window = DisclosureClock.thirdPartyObjection(notice.notifiedAt(), holidays.calendar());
+        boolean open = DisclosureClock.thirdPartyMayObject(r, notice, window, requests.now());
         return new NoticeView(r.reference(), r.subject(), r.description(),
                 new RequestView.AgencyView(agency.id(), agency.nameKo(), agency.nameEn()), notice.name(), notice.notifiedAt(),
                 RequestView.DueView.of(new DisclosureClock.Due("THIRD_PARTY_OBJECTION", window, open, false)),

@@ -163,7 +163,8 @@ public final class DisclosureClock {
         return thirdPartyMayObject(r, notice, thirdPartyObjection(notice.notifiedAt(), calendar), now);
     }
 
-    private static boolean thirdPartyMayObject(DisclosureRequest r, ThirdPartyNotice notice, Deadline objection, Instant now) {
+    /** The same, with the notice's objection deadline already computed. */
+    public static boolean thirdPartyMayObject(DisclosureRequest r, ThirdPartyNotice notice, Deadline objection, Instant now) {
         boolean undecided = r.status() == Status.RECEIVED || r.status() == Status.ACKNOWLEDGED || r.awaitingClarification();
         return undecided && !notice.objected() && !objection.passedAt(now);
     }
