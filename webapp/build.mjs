@@ -66,11 +66,14 @@ write(join(dist, 'js', 'messages.js'),
 
 // 3. Pages.
 const layout = readFileSync(join(src, 'partials', 'layout.html'), 'utf8');
+// Markup several pages share: <!--partial NAME--> stands for src/partials/NAME.html.
+const withPartials = page => page.replace(/<!--partial ([\w-]+)-->/g,
+  (_, name) => readFileSync(join(src, 'partials', `${name}.html`), 'utf8').trimEnd());
 const problems = [];
 let count = 0;
 for (const f of walk(join(src, 'pages')).filter(p => p.endsWith('.html'))) {
   const rel = relative(join(src, 'pages'), f);
-  const html = renderPage(layout, readFileSync(f, 'utf8'), messages, rel);
+  const html = renderPage(layout, withPartials(readFileSync(f, 'utf8')), messages, rel);
   problems.push(...checkKeys(html, messages).map(k => `${rel}: missing message ${k}`));
   write(join(dist, rel), html);
   count++;
