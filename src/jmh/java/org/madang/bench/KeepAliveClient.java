@@ -10,9 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 connection kept open, for load drivers. It sends GETs and reads each whole response (by its length or
- * its chunks) without decoding it: java.net.http spent more of the machine's two cores than the server it measured,
- * so the driver's own cost hid the server's. Not a general client: no TLS, no redirects, no request bodies.
+ * One HTTP/1.1 connection kept open, for load drivers. It sends GETs and JSON POSTs and reads each whole response (by
+ * its length or its chunks) without decoding it: java.net.http spent more of the machine's two cores than the server
+ * it measured, so the driver's own cost hid the server's. Not a general client: no TLS, no redirects.
  */
 final class KeepAliveClient implements AutoCloseable {
 
@@ -33,10 +33,24 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** GETs the path and returns the status code; the body is read in full and dropped. */
     int get(String path) throws IOException {
+        return send("GET " + path, null, credentials);
+    }
+
+    /**
+     * POSTs a JSON body (already encoded) to the path as the holder of {@code bearerToken} (this client's own when null)
+     * and returns the status code; the answer is read and dropped.
+     */
+    int post(String path, String bearerToken, byte[] json) throws IOException {
+        return send("POST " + path, json, bearerToken == null ? credentials : "Authorization: Bearer " + bearerToken + "\r\n");
+    }
+
+    private int send(String requestLine, byte[] body, String authorization) throws IOException {
         if (socket == null) connect();
         try {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n" + credentials + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            String bodyHeaders = body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n";
+            out.write((requestLine + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n" + authorization
+                    + bodyHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (body != null) out.write(body);
             out.flush();
             return readResponse();
         } catch (IOException e) {
@@ -83,7 +97,7 @@ final class KeepAliveClient implements AutoCloseable {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        out = socket.getOutputStream();
+        out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
     private String readLine() throws IOException {

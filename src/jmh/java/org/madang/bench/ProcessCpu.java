@@ -1,0 +1,120 @@
+package org.madang.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where a machine's CPU went during a run, from Linux's /proc: the Madang server, PostgreSQL, this driver, everything
+ * else, and idle time. Load drivers share the two cores with what they measure, so a throughput figure means little
+ * without knowing who spent the cores.
+ */
+final class ProcessCpu {
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
+    private final Map<String, Long> start;
+    private final long[] machineStart;
+
+    private ProcessCpu(Map<String, Long> start, long[] machineStart) {
+        this.start = start;
+        this.machineStart = machineStart;
+    }
+
+    /** Starts counting from now. */
+    static ProcessCpu start() {
+        return new ProcessCpu(byGroup(), machineTicks());
+    }
+
+    /**
+     * CPU milliseconds per unit of work ({@code units}, e.g. ballots) since {@link #start()}, per group, as one line;
+     * "server JIT" and "server GC" are parts of "server".
+     */
+    String perUnit(int units, String unitName) {
+        Map<String, Long> now = byGroup();
+        long[] machine = machineTicks();
+        long total = machine[0] - machineStart[0];
+        long idle = machine[1] - machineStart[1];
+        StringBuilder line = new StringBuilder("CPU per " + unitName + ":");
+        long busy = 0;
+        for (var group : now.entrySet()) {
+            long ticks = group.getValue() - start.getOrDefault(group.getKey(), 0L);
+            boolean partOfServer = group.getKey().startsWith("server ");
+            if (!partOfServer) busy += ticks;
+            line.append(String.format(" %s %.2f ms,", group.getKey(), millis(ticks) / units));
+        }
+        line.append(String.format(" other %.2f ms; machine idle %.0f%%", millis(total - idle - busy) / units, 100.0 * idle / total));
+        return line.toString();
+    }
+
+    private static double millis(long ticks) {
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Total and idle ticks of all cores (idle includes waiting for I/O). */
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) total += Long.parseLong(f[i]);
+            return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (IOException e) {
+            throw new IllegalStateException("/proc/stat unreadable: this driver measures CPU on Linux only", e);
+        }
+    }
+
+    /** The server's compiler and garbage-collector threads, told apart by their names. */
+    private static void jitAndGc(Path process, Map<String, Long> ticks) throws IOException {
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+            threads.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (name.contains("CompilerThre")) ticks.merge("server JIT", used, Long::sum);
+                    else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) ticks.merge("server GC", used, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            });
+        }
+    }
+
+    /** User + system ticks of the server, the database and this driver, summed over their processes. */
+    private static Map<String, Long> byGroup() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        ticks.put("server", 0L);
+        ticks.put("postgres", 0L);
+        ticks.put("driver", 0L);
+        ticks.put("server JIT", 0L);
+        ticks.put("server GC", 0L);
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    String group = null;
+                    if (Long.parseLong(p.getFileName().toString()) == self) group = "driver";
+                    else if (comm.startsWith("postgres")) group = "postgres";
+                    else if (comm.equals("java") && new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains("madang.jar")) {
+                        group = "server";
+                    }
+                    if (group != null) ticks.merge(group, used, Long::sum);
+                    if ("server".equals(group)) jitAndGc(p, ticks);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return ticks;
+    }
+}
