@@ -73,7 +73,11 @@ public final class JsonWriter {
 
     private static void quote(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && needsNoEscape(s.charAt(plain))) plain++;
+        // records are mostly hex and identifiers: copy the run that needs no escaping in one go
+        sb.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -91,5 +95,9 @@ public final class JsonWriter {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 }

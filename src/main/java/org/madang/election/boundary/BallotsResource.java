@@ -25,14 +25,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.madang.ballot.json.JsonValue;
-import org.madang.ballot.json.JsonWriter;
 import org.madang.election.control.BallotBox;
 import org.madang.election.control.Elections;
 import org.madang.election.control.ReceiptSigner;
 import org.madang.election.entity.BoardEntry;
 import org.madang.election.entity.Election;
-import org.madang.platform.account.control.Accounts;
 import org.madang.platform.auth.Role;
 import org.madang.platform.auth.SignedInCaller;
 import org.madang.platform.error.ProblemException;
@@ -50,9 +47,6 @@ public class BallotsResource {
 
     @Inject
     Elections elections;
-
-    @Inject
-    Accounts accounts;
 
     @Context
     SecurityContext security;
@@ -96,14 +90,7 @@ public class BallotsResource {
     @Path("{id}/ballots")
     @RolesAllowed(Role.ANY_SIGNED_IN)
     public Response cast(@PathParam("id") UUID id, String body) {
-        JsonValue.JsonObject envelope = Messages.object(CeremonyResource.required(body));
-        var members = envelope.members();
-        if (!(members.get("ballot") instanceof JsonValue.JsonObject ballot) || !(members.get("signature") instanceof JsonValue.JsonString signature)
-                || members.size() != 2) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "election.badMessage", "expected {\"ballot\": {...}, \"signature\": \"hex\"}");
-        }
-        elections.visible(id, false);
-        var receipt = box.cast(id, accounts.byId(caller().accountId()), JsonWriter.write(ballot), signature.value());
+        var receipt = box.cast(id, caller().accountId(), BallotBox.envelope(CeremonyResource.required(body)));
         return Response.status(receipt.repeated() ? 200 : 201).entity(ReceiptView.of(receipt.entry(), receipt.entry().kind() == BoardEntry.Kind.CAST)).build();
     }
 

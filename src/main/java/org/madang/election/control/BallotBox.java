@@ -6,16 +6,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.madang.ballot.board.CredentialSignature;
 import org.madang.ballot.json.JsonException;
 import org.madang.ballot.json.JsonReader;
+import org.madang.ballot.json.JsonValue;
 import org.madang.ballot.json.JsonWriter;
 import org.madang.ballot.record.BallotState;
 import org.madang.ballot.record.EncryptedBallot;
@@ -25,7 +30,7 @@ import org.madang.ballot.verify.Problems;
 import org.madang.election.entity.BoardEntry;
 import org.madang.election.entity.Election;
 import org.madang.election.entity.Voter;
-import org.madang.platform.account.entity.Account;
+import org.madang.platform.account.control.Accounts;
 import org.madang.platform.error.ProblemException;
 import org.madang.platform.error.ProblemType;
 
@@ -57,7 +62,16 @@ public class BallotBox {
     @Inject
     BoardWriter boards;
 
+    @Inject
+    Accounts accounts;
+
     Clock clock = Clock.systemUTC();
+
+    /** How long an election seen open is taken to be open before the next cast reads it again. */
+    static final Duration OPEN_STATE_KEPT = Duration.ofSeconds(1);
+    private static final int MAX_CASTERS_KEPT = 200_000;
+    private final Map<UUID, OpenElection> openElections = new ConcurrentHashMap<>();
+    private final Map<CasterKey, Caster> casters = new ConcurrentHashMap<>();
 
     /** What the voter keeps; {@code repeated} when the ballot was already on the board. */
     public record Receipt(BoardEntry entry, boolean repeated) {
@@ -65,43 +79,116 @@ public class BallotBox {
 
     /**
      * Checks run before any transaction, in parallel on every core; only the append is serialised, in groups
-     * (see {@link BoardWriter}).
+     * (see {@link BoardWriter}). What the checks read of the election and the voter comes from memory when it was read
+     * a moment ago (see {@link #openElection} and {@link #caster}); the append confirms the election is open under its
+     * row lock.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Receipt cast(UUID electionId, Account voterAccount, String ballotJson, String signatureHex) {
-        Election current = elections.byId(electionId);
-        if (!current.acceptsBallotsAt(clock.instant())) throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpen");
-        Voter voter = roll.voter(electionId, voterAccount)
-                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "roll.notEligible"));
-        if (voter.credential() == null) throw new ProblemException(ProblemType.CONFLICT, "ballot.noCredential");
+    public Receipt cast(UUID electionId, UUID voterAccountId, Envelope cast) {
+        String signatureHex = cast.signatureHex();
+        var crypto = openElection(electionId);
+        Caster voter = caster(electionId, voterAccountId);
         if (signatureHex == null || !SIGNATURE.matcher(signatureHex).matches()) {
             throw ProblemException.invalid("signature", "ballot.signatureFormat");
         }
-        var crypto = cryptography.of(current);
-        EncryptedBallot ballot = parse(crypto, ballotJson);
-        checkBallot(crypto, voter, ballot);
-        byte[] signature = HexFormat.of().parseHex(signatureHex);
-        if (!CredentialSignature.verify(HexFormat.of().parseHex(voter.credential()), crypto.key().extendedBaseHash(),
-                ballot.confirmationCode(), signature)) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.badSignature");
-        }
+        EncryptedBallot ballot = checked(crypto, voter, cast.ballot(), HexFormat.of().parseHex(signatureHex));
         BallotState state = ballot.state();
         return boards.append(new BoardWriter.Pending(electionId, ballot.ballotId(), ballot.confirmationCode(), voter.credential(),
                 signatureHex.toLowerCase(), state == BallotState.CAST ? BoardEntry.Kind.CAST : BoardEntry.Kind.CHALLENGE,
                 JsonWriter.write(RecordJson.write(ballot))));
     }
 
-    private static EncryptedBallot parse(ElectionCryptography.Initialized crypto, String ballotJson) {
-        if (ballotJson == null) throw ProblemException.invalid("ballot", "ballot.missing");
+    /** The ballot read, and checked as the verifier will check it: proofs and credential signature. */
+    private static EncryptedBallot checked(ElectionCryptography.Initialized crypto, Caster voter, JsonValue ballotJson, byte[] signature) {
+        EncryptedBallot ballot = parse(crypto, ballotJson);
+        checkBallot(crypto, voter.ballotStyle(), ballot);
+        if (!CredentialSignature.verify(HexFormat.of().parseHex(voter.credential()), crypto.key().extendedBaseHash(),
+                ballot.confirmationCode(), signature)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.badSignature");
+        }
+        return ballot;
+    }
+
+    /** A ballot as cast: the ballot's JSON and the credential's signature of it (hex). */
+    public record Envelope(JsonValue ballot, String signatureHex) {
+    }
+
+    /** Reads the envelope a ballot is cast in, {@code {"ballot": {...}, "signature": "hex"}}, under the ballot's size limits. */
+    public static Envelope envelope(String body) {
         try {
-            return RecordJson.readEncryptedBallot(crypto.group(), JsonReader.parse(ballotJson, BALLOT_LIMITS), "ballot");
-        } catch (JsonException | RecordFormatException ex) {
+            if (JsonReader.parse(body, BALLOT_LIMITS) instanceof JsonValue.JsonObject envelope && envelope.members().size() == 2
+                    && envelope.members().get("ballot") instanceof JsonValue.JsonObject ballot
+                    && envelope.members().get("signature") instanceof JsonValue.JsonString signature) {
+                return new Envelope(ballot, signature.value());
+            }
+        } catch (JsonException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "election.badMessage", KeyCeremonies.truncate(e.getMessage()));
+        }
+        throw new ProblemException(ProblemType.MALFORMED_REQUEST, "election.badMessage", "expected {\"ballot\": {...}, \"signature\": \"hex\"}");
+    }
+
+    /** An election that accepted ballots when last read, and when that was. */
+    private record OpenElection(ElectionCryptography.Initialized crypto, Instant opensAt, Instant closesAt, Instant readAt) {
+        boolean stillAccepts(Instant now) {
+            return now.isBefore(readAt.plus(OPEN_STATE_KEPT)) && !now.isBefore(opensAt) && now.isBefore(closesAt);
+        }
+    }
+
+    /**
+     * The cryptography of an election that accepts ballots now, or the refusal. A positive answer is kept for
+     * {@link #OPEN_STATE_KEPT}, sparing every cast a read of the election's large row: a ballot that slips past a
+     * close in that moment is still refused by the append, which reads the state under the row lock. A refusal is
+     * never taken from memory.
+     */
+    private ElectionCryptography.Initialized openElection(UUID electionId) {
+        Instant now = clock.instant();
+        OpenElection known = openElections.get(electionId);
+        if (known != null && known.stillAccepts(now)) return known.crypto();
+        Election current = elections.visible(electionId, false);
+        if (!current.acceptsBallotsAt(now)) {
+            openElections.remove(electionId);
+            throw new ProblemException(ProblemType.CONFLICT, "ballot.notOpen");
+        }
+        var crypto = cryptography.of(current);
+        openElections.put(electionId, new OpenElection(crypto, current.opensAt(), current.closesAt(), now));
+        return crypto;
+    }
+
+    /** What intake needs of a voter with a registered credential. */
+    private record Caster(String credential, String ballotStyle) {
+    }
+
+    private record CasterKey(UUID electionId, UUID accountId) {
+    }
+
+    /**
+     * The caller as a voter of the election with a credential. Kept in memory once found: the roll is frozen when the
+     * election opens and a registered credential never changes, so the answer cannot go stale while ballots are
+     * accepted. Refusals are always read afresh (a credential may be registered a moment later).
+     */
+    private Caster caster(UUID electionId, UUID accountId) {
+        CasterKey key = new CasterKey(electionId, accountId);
+        Caster known = casters.get(key);
+        if (known != null) return known;
+        Voter voter = roll.voter(electionId, accounts.byId(accountId))
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "roll.notEligible"));
+        if (voter.credential() == null) throw new ProblemException(ProblemType.CONFLICT, "ballot.noCredential");
+        if (casters.size() >= MAX_CASTERS_KEPT) casters.clear();
+        Caster caster = new Caster(voter.credential(), voter.ballotStyle());
+        casters.put(key, caster);
+        return caster;
+    }
+
+    private static EncryptedBallot parse(ElectionCryptography.Initialized crypto, JsonValue ballotJson) {
+        try {
+            return RecordJson.readEncryptedBallot(crypto.group(), ballotJson, "ballot");
+        } catch (RecordFormatException ex) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.malformed", KeyCeremonies.truncate(ex.getMessage()));
         }
     }
 
     /** Everything the verifier checks of one ballot, plus what only the server knows: the voter's style. */
-    private static void checkBallot(ElectionCryptography.Initialized crypto, Voter voter, EncryptedBallot ballot) {
+    private static void checkBallot(ElectionCryptography.Initialized crypto, String voterStyle, EncryptedBallot ballot) {
         if (ballot.state() != BallotState.CAST && ballot.state() != BallotState.CHALLENGED) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.state");
         }
@@ -112,11 +199,11 @@ public class BallotBox {
         if (!ballot.electionId().equals(crypto.key().extendedBaseHash())) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.otherElection");
         }
-        if (!ballot.ballotStyleId().equals(voter.ballotStyle())) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.wrongStyle", voter.ballotStyle());
+        if (!ballot.ballotStyleId().equals(voterStyle)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.wrongStyle", voterStyle);
         }
         Set<String> expected = new HashSet<>();
-        var style = crypto.manifest().ballotStyles().stream().filter(s -> s.ballotStyleId().equals(voter.ballotStyle())).findFirst();
+        var style = crypto.manifest().ballotStyles().stream().filter(s -> s.ballotStyleId().equals(voterStyle)).findFirst();
         crypto.manifest().contests().stream()
                 .filter(c -> style.map(s -> s.geopoliticalUnitIds().contains(c.electoralDistrictId())).orElse(false))
                 .forEach(c -> expected.add(c.contestId()));

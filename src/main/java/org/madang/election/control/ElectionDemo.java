@@ -17,7 +17,6 @@ import org.madang.ballot.encrypt.BallotEncryptor;
 import org.madang.ballot.encrypt.EncryptionDevice;
 import org.madang.ballot.encrypt.PlaintextBallot;
 import org.madang.ballot.hash.HashValue;
-import org.madang.ballot.json.JsonWriter;
 import org.madang.ballot.record.BallotState;
 import org.madang.ballot.record.EncryptedBallot;
 import org.madang.ballot.record.RecordJson;
@@ -128,8 +127,8 @@ public class ElectionDemo implements DemoContent {
     }
 
     private void cast(UUID electionId, Account voter, CredentialSignature.KeyPair key, EncryptedBallot ballot) {
-        box.cast(electionId, voter, JsonWriter.write(RecordJson.write(ballot)),
-                HexFormat.of().formatHex(key.sign(ballot.electionId(), ballot.confirmationCode())));
+        box.cast(electionId, voter.id(), new BallotBox.Envelope(RecordJson.write(ballot),
+                HexFormat.of().formatHex(key.sign(ballot.electionId(), ballot.confirmationCode()))));
     }
 
     private void move(UUID electionId, UUID admin, State... states) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -13,6 +14,7 @@ import java.text.ParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.madang.platform.auth.Es256;
 
 /**
@@ -37,12 +39,24 @@ public final class ReceiptSigner {
         }
     }
 
+    /** An election's receipt key, parsed once: every ballot of the election is signed with it. */
+    private record Signer(JWSHeader header, JWSSigner signer) {
+    }
+
+    private static final Map<String, Signer> SIGNERS = new ConcurrentHashMap<>();
+
     public static String sign(String privateJwk, Map<String, Object> claims) {
         try {
-            ECKey key = ECKey.parse(privateJwk);
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(new JOSEObjectType("madang-receipt+jws")).build(), new Payload(claims));
-            jws.sign(Es256.signer(key));
+            Signer signer = SIGNERS.get(privateJwk);
+            if (signer == null) {
+                ECKey key = ECKey.parse(privateJwk);
+                signer = new Signer(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                        .type(new JOSEObjectType("madang-receipt+jws")).build(), Es256.signer(key));
+                if (SIGNERS.size() >= 100) SIGNERS.clear();
+                SIGNERS.put(privateJwk, signer);
+            }
+            JWSObject jws = new JWSObject(signer.header(), new Payload(claims));
+            jws.sign(signer.signer());
             return jws.serialize();
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException(e);

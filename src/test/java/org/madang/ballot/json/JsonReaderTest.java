@@ -19,6 +19,15 @@ class JsonReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "plain-0123abcdef", "\"starts quoted", "ends with a backslash\\", "mid\nline\ttab",
+        "\u0001control first", "한국어 \"인용\" 끝"})
+    void writesEveryStringBackExactly(String text) throws Exception {
+        String written = JsonWriter.write(JsonValue.of(text));
+        assertThat(JsonReader.parse(written)).isEqualTo(JsonValue.of(text));
+        assertThat(written).doesNotContainPattern("[\\x00-\\x1f]");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "{\"a\": 1,}", "[1,]", "{\"a\": 1, \"a\": 2}", "// c\n{}", "{a: 1}", "'x'", "01", "1.", "-", "[1] 2",
         "\"\\ud800\"", "\"tab\there\"", "{\"a\" 1}", "nul", "[", "\"\\x\"", "NaN", ""
