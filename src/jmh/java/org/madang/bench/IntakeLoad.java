@@ -25,8 +25,9 @@ import org.madang.testing.Who;
  * board append) and prints ballots/s, latency percentiles and who spent the CPU per ballot; then times the tally and
  * the decryption.
  *
- * <p>The warm-up is long on purpose: on two cores the JIT compiler shares the cores with the load, and after 3,000
- * ballots it was still compiling the intake path (a fifth of the server's CPU in the timed part).
+ * <p>The server runs with {@code -XX:-TieredCompilation}, as in production (docs/deployment.md): with tiered
+ * compilation on two cores, the compilers shared the cores with the load and were still compiling the intake path after
+ * 10,000 ballots (a fifth of the server's CPU in the timed part). The warm-up is long for the same reason.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Dbench.main=org.madang.bench.IntakeLoad -Dbench.args="postgres 4000 100 16 10000"</pre>
  * (database, timed ballots, voters, concurrency, warm-up ballots)
@@ -41,6 +42,8 @@ public final class IntakeLoad {
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         System.setProperty("madang.it.db", db);
+        // the server runs as docs/deployment.md starts it in production (MADANG_IT_SERVER_JVM_ARGS overrides)
+        if (System.getenv("MADANG_IT_SERVER_JVM_ARGS") == null) System.setProperty("madang.it.serverJvmArgs", "-XX:-TieredCompilation");
 
         var election = new ElectionDriver(RoleSessions.session(Who.ELECTION_ADMIN), true, 1, 1, tenOptionManifest());
         System.out.printf("setting up %d voters on %s ...%n", voterCount, db);

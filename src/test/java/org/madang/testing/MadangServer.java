@@ -156,8 +156,9 @@ public final class MadangServer {
             for (int i = 0; i < instanceCount; i++) {
                 int port = instanceCount == 1 ? publicPort : freePort();
                 List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
-                // extra server JVM options for measurements, e.g. a flight recording during a load run
-                String extraJvmArgs = System.getenv("MADANG_IT_SERVER_JVM_ARGS");
+                // extra server JVM options for measurements, e.g. a flight recording during a load run, or a load driver's
+                // production settings (system property madang.it.serverJvmArgs)
+                String extraJvmArgs = System.getProperty("madang.it.serverJvmArgs", System.getenv("MADANG_IT_SERVER_JVM_ARGS"));
                 if (extraJvmArgs != null && !extraJvmArgs.isBlank()) command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
                 command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--rootdir", "(set at start)"));
                 if (instanceCount == 1) {

@@ -91,22 +91,16 @@ public class BallotBox {
         if (signatureHex == null || !SIGNATURE.matcher(signatureHex).matches()) {
             throw ProblemException.invalid("signature", "ballot.signatureFormat");
         }
-        EncryptedBallot ballot = checked(crypto, voter, cast.ballot(), HexFormat.of().parseHex(signatureHex));
+        EncryptedBallot ballot = parse(crypto, cast.ballot());
+        checkBallot(crypto, voter.ballotStyle(), ballot);
+        if (!CredentialSignature.verify(HexFormat.of().parseHex(voter.credential()), crypto.key().extendedBaseHash(),
+                ballot.confirmationCode(), HexFormat.of().parseHex(signatureHex))) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.badSignature");
+        }
         BallotState state = ballot.state();
         return boards.append(new BoardWriter.Pending(electionId, ballot.ballotId(), ballot.confirmationCode(), voter.credential(),
                 signatureHex.toLowerCase(), state == BallotState.CAST ? BoardEntry.Kind.CAST : BoardEntry.Kind.CHALLENGE,
                 JsonWriter.write(RecordJson.write(ballot))));
-    }
-
-    /** The ballot read, and checked as the verifier will check it: proofs and credential signature. */
-    private static EncryptedBallot checked(ElectionCryptography.Initialized crypto, Caster voter, JsonValue ballotJson, byte[] signature) {
-        EncryptedBallot ballot = parse(crypto, ballotJson);
-        checkBallot(crypto, voter.ballotStyle(), ballot);
-        if (!CredentialSignature.verify(HexFormat.of().parseHex(voter.credential()), crypto.key().extendedBaseHash(),
-                ballot.confirmationCode(), signature)) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "ballot.badSignature");
-        }
-        return ballot;
     }
 
     /** A ballot as cast: the ballot's JSON and the credential's signature of it (hex). */
