@@ -1,6 +1,7 @@
 package org.madang.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ final class KeepAliveClient implements AutoCloseable {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
     private String readLine() throws IOException {

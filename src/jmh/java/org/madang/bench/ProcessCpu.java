@@ -66,17 +66,24 @@ final class ProcessCpu {
         }
     }
 
+    /** A process's or thread's name and the user + system ticks it has used, from its /proc stat file. */
+    private record Stat(String name, long ticks) {
+        static Stat of(Path processOrThread) throws IOException {
+            String stat = Files.readString(processOrThread.resolve("stat"));
+            // the name is in parentheses and may hold spaces; utime and stime are the 12th and 13th fields after it
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new Stat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        }
+    }
+
     /** The server's compiler and garbage-collector threads, told apart by their names. */
     private static void jitAndGc(Path process, Map<String, Long> ticks) throws IOException {
         try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             threads.forEach(t -> {
                 try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    if (name.contains("CompilerThre")) ticks.merge("server JIT", used, Long::sum);
-                    else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) ticks.merge("server GC", used, Long::sum);
+                    Stat thread = Stat.of(t);
+                    if (thread.name().contains("CompilerThre")) ticks.merge("server JIT", thread.ticks(), Long::sum);
+                    else if (thread.name().startsWith("GC Thread") || thread.name().startsWith("G1 ")) ticks.merge("server GC", thread.ticks(), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while being read
                 }
@@ -96,17 +103,14 @@ final class ProcessCpu {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    Stat process = Stat.of(p);
                     String group = null;
                     if (Long.parseLong(p.getFileName().toString()) == self) group = "driver";
-                    else if (comm.startsWith("postgres")) group = "postgres";
-                    else if (comm.equals("java") && new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains("madang.jar")) {
+                    else if (process.name().startsWith("postgres")) group = "postgres";
+                    else if (process.name().equals("java") && new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains("madang.jar")) {
                         group = "server";
                     }
-                    if (group != null) ticks.merge(group, used, Long::sum);
+                    if (group != null) ticks.merge(group, process.ticks(), Long::sum);
                     if ("server".equals(group)) jitAndGc(p, ticks);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while being read

@@ -68,7 +68,7 @@ public class BallotBox {
     Clock clock = Clock.systemUTC();
 
     /** How long an election seen open is taken to be open before the next cast reads it again. */
-    static final Duration OPEN_STATE_KEPT = Duration.ofSeconds(1);
+    private static final Duration OPEN_STATE_KEPT = Duration.ofSeconds(1);
     private static final int MAX_CASTERS_KEPT = 200_000;
     private final Map<UUID, OpenElection> openElections = new ConcurrentHashMap<>();
     private final Map<CasterKey, Caster> casters = new ConcurrentHashMap<>();
@@ -88,7 +88,7 @@ public class BallotBox {
         String signatureHex = cast.signatureHex();
         var crypto = openElection(electionId);
         Caster voter = caster(electionId, voterAccountId);
-        if (signatureHex == null || !SIGNATURE.matcher(signatureHex).matches()) {
+        if (!SIGNATURE.matcher(signatureHex).matches()) {
             throw ProblemException.invalid("signature", "ballot.signatureFormat");
         }
         EncryptedBallot ballot = parse(crypto, cast.ballot());
@@ -124,7 +124,7 @@ public class BallotBox {
     /** An election that accepted ballots when last read, and when that was. */
     private record OpenElection(ElectionCryptography.Initialized crypto, Instant opensAt, Instant closesAt, Instant readAt) {
         boolean stillAccepts(Instant now) {
-            return now.isBefore(readAt.plus(OPEN_STATE_KEPT)) && !now.isBefore(opensAt) && now.isBefore(closesAt);
+            return now.isBefore(readAt.plus(OPEN_STATE_KEPT)) && Election.withinVotingTimes(opensAt, closesAt, now);
         }
     }
 

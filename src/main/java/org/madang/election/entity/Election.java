@@ -161,7 +161,12 @@ public class Election {
     }
 
     public boolean acceptsBallotsAt(Instant now) {
-        return state == State.OPEN && !now.isBefore(opensAt) && now.isBefore(closesAt);
+        return state == State.OPEN && withinVotingTimes(opensAt, closesAt, now);
+    }
+
+    /** Whether {@code now} lies between an election's opening (included) and its closing (excluded). */
+    public static boolean withinVotingTimes(Instant opensAt, Instant closesAt, Instant now) {
+        return !now.isBefore(opensAt) && now.isBefore(closesAt);
     }
 
     public void defineManifest(String form, String json, String hash) {
