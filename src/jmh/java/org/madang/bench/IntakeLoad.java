@@ -46,7 +46,7 @@ public final class IntakeLoad {
         if (System.getenv("MADANG_IT_SERVER_JVM_ARGS") == null) System.setProperty("madang.it.serverJvmArgs", "-XX:-TieredCompilation");
 
         var election = new ElectionDriver(RoleSessions.session(Who.ELECTION_ADMIN), true, 1, 1, tenOptionManifest());
-        System.out.printf("setting up %d voters on %s ...%n", voterCount, db);
+        System.out.printf("machine: %s%nsetting up %d voters on %s ...%n", ProcessCpu.machine(), voterCount, db);
         List<ElectionDriver.Voter> voters = new ArrayList<>();
         for (int i = 0; i < voterCount; i++) voters.add(election.new Voter(People.citizen()));
         election.importRoll(voters.stream().map(v -> v.person).toList(), "seoul");

@@ -46,6 +46,7 @@ public final class TallyLoad {
         if (args.length == 1) args = args[0].trim().split("\\s+"); // exec:exec passes bench.args as one argument
         int ballots = args.length > 0 && !args[0].isEmpty() ? Integer.parseInt(args[0]) : 100_000;
         System.setProperty("madang.it.db", "postgres");
+        System.out.println("machine: " + ProcessCpu.machine());
 
         var election = new ElectionDriver(RoleSessions.session(Who.ELECTION_ADMIN), true, 3, 2, IntakeLoad.tenOptionManifest());
         var voter = election.new Voter(People.citizen());

@@ -195,9 +195,8 @@ public final class P256Group implements Group {
         if (b.isIdentity()) {
             return identity;
         }
-        long[] table = P256PublicMultiplier.singleUseTable(b.affine);
         long[] out = new long[JACOBIAN];
-        P256PublicMultiplier.fixedVariable(null, null, table, null, x.value(), out, 0);
+        P256PublicMultiplier.fixedVariable(null, null, P256PublicMultiplier.singleUseTable(b.affine), x.value(), out, 0);
         return normalized(out, 1).get(0);
     }
 
@@ -222,9 +221,9 @@ public final class P256Group implements Group {
         if (pb.isIdentity()) {
             return publicPow(pa, x);
         }
-        long[][] tables = P256PublicMultiplier.variableTables(new long[][] {pa.affine, pb.affine});
+        long[][][] tables = P256PublicMultiplier.variableTables(new long[][] {pa.affine, pb.affine});
         long[] out = new long[JACOBIAN];
-        P256PublicMultiplier.variableVariable(tables[0], tables[2], x.value(), tables[1], tables[3], y.value(), out, 0);
+        P256PublicMultiplier.variableVariable(tables[0], x.value(), tables[1], y.value(), out, 0);
         return normalized(out, 1).get(0);
     }
 
@@ -299,8 +298,7 @@ public final class P256Group implements Group {
                     bases.add(v.affine);
                 }
             }
-            long[][] tables = P256PublicMultiplier.variableTables(bases.toArray(new long[0][]));
-            int distinct = bases.size();
+            long[][][] tables = P256PublicMultiplier.variableTables(bases.toArray(new long[0][]));
             int n = fixed.size();
             long[] jacobian = new long[n * JACOBIAN];
             for (int i = 0; i < n; i++) {
@@ -308,7 +306,7 @@ public final class P256Group implements Group {
                 PointElement v = variables.get(i);
                 if (!v.isIdentity()) {
                     int b = baseIndex.get(v);
-                    P256PublicMultiplier.fixedVariable(f, xs.get(i), tables[b], tables[distinct + b], ys.get(i), jacobian, i * JACOBIAN);
+                    P256PublicMultiplier.fixedVariable(f, xs.get(i), tables[b], ys.get(i), jacobian, i * JACOBIAN);
                 } else if (f != null) {
                     P256PublicMultiplier.fixed(f, xs.get(i), jacobian, i * JACOBIAN);
                 } else {
