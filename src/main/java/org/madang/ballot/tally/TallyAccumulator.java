@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.madang.ballot.crypto.CiphertextSums;
 import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.group.Group;
 import org.madang.ballot.hash.HashValue;
@@ -25,7 +26,7 @@ public final class TallyAccumulator {
     private final Group group;
     private final Manifest manifest;
     private final HashValue extendedBaseHash;
-    private final Map<String, ElGamalCiphertext> sums = new HashMap<>();
+    private final CiphertextSums sums;
     private final Map<String, Integer> ballotsPerContest = new HashMap<>();
     private final Set<String> castIds = new LinkedHashSet<>();
 
@@ -33,6 +34,7 @@ public final class TallyAccumulator {
         this.group = group;
         this.manifest = manifest;
         this.extendedBaseHash = extendedBaseHash;
+        this.sums = new CiphertextSums(group);
     }
 
     /** Adds a ballot if it is cast; returns whether it was counted. A ballot id counts once. */
@@ -46,7 +48,7 @@ public final class TallyAccumulator {
         for (EncryptedBallot.Contest c : ballot.contests()) {
             ballotsPerContest.merge(c.contestId(), 1, Integer::sum);
             for (EncryptedBallot.Selection s : c.selections()) {
-                sums.merge(c.contestId() + "/" + s.selectionId(), s.ciphertext(), ElGamalCiphertext::add);
+                sums.add(c.contestId() + "/" + s.selectionId(), s.ciphertext());
             }
         }
         return true;
@@ -59,11 +61,12 @@ public final class TallyAccumulator {
 
     public synchronized EncryptedTally result(String tallyId) {
         List<EncryptedTally.Contest> contests = new ArrayList<>();
+        Map<String, ElGamalCiphertext> totals = sums.sums();
         for (Manifest.Contest c : manifest.contests().stream().sorted(Comparator.comparingInt(Manifest.Contest::sequenceOrder)).toList()) {
             List<EncryptedTally.Selection> selections = new ArrayList<>();
             for (Manifest.Selection s : c.selections().stream().sorted(Comparator.comparingInt(Manifest.Selection::sequenceOrder)).toList()) {
                 selections.add(new EncryptedTally.Selection(s.selectionId(), s.sequenceOrder(),
-                        sums.getOrDefault(c.contestId() + "/" + s.selectionId(), ElGamalCiphertext.zero(group))));
+                        totals.getOrDefault(c.contestId() + "/" + s.selectionId(), ElGamalCiphertext.zero(group))));
             }
             contests.add(new EncryptedTally.Contest(c.contestId(), c.sequenceOrder(), selections));
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.madang.ballot.crypto.ConfirmationCodes;
+import org.madang.ballot.crypto.CiphertextSums;
 import org.madang.ballot.crypto.ElGamalCiphertext;
 import org.madang.ballot.crypto.ElectionKey;
 import org.madang.ballot.crypto.HashedElGamalCiphertext;
@@ -246,7 +247,7 @@ public final class RecordVerifier {
             ballotCount = files.size();
             progress.started(files.size() + challengedFiles);
             BallotVerifier verifier = new BallotVerifier(key, manifest);
-            BallotPass pass = new BallotPass();
+            BallotPass pass = new BallotPass(key.group());
             // Streamed: each outcome is folded into the pass as it completes and then dropped, so
             // memory holds the per-ballot summaries, never all ballots.
             runParallel(files, file -> readAndVerify(key, verifier, file), o -> {
@@ -626,9 +627,7 @@ public final class RecordVerifier {
 
     /** Accumulated over all encrypted ballots (on the coordinating thread). */
     private static final class BallotPass {
-        private static final int FOLD_EVERY = 256;
-        private final Map<String, ElGamalCiphertext> aggregate = new HashMap<>();
-        private final Map<String, List<ElGamalCiphertext>> pending = new HashMap<>();
+        private final CiphertextSums aggregate;
         final Set<String> castIds = new HashSet<>();
         final Set<String> castContests = new HashSet<>();
         final Map<HashValue, List<String>> ballotsByCode = new HashMap<>();
@@ -636,6 +635,10 @@ public final class RecordVerifier {
         final Map<String, List<String>> ballotsByDevice = new HashMap<>();
         final Map<String, EncryptedBallotSummary> summaries = new HashMap<>();
         final Map<String, EncryptedBallotSummary> challenged = new HashMap<>();
+
+        BallotPass(Group group) {
+            aggregate = new CiphertextSums(group);
+        }
 
         void add(EncryptedBallot b, Run run) {
             filesByBallotId.computeIfAbsent(b.ballotId(), k -> new ArrayList<>()).add(b.ballotId());
@@ -651,43 +654,15 @@ public final class RecordVerifier {
                 for (EncryptedBallot.Contest c : b.contests()) {
                     castContests.add(c.contestId());
                     for (EncryptedBallot.Selection s : c.selections()) {
-                        String key = c.contestId() + "/" + s.selectionId();
-                        List<ElGamalCiphertext> waiting = pending.computeIfAbsent(key, k -> new ArrayList<>());
-                        waiting.add(s.ciphertext());
-                        if (waiting.size() >= FOLD_EVERY) {
-                            fold(key, waiting);
-                        }
+                        aggregate.add(c.contestId() + "/" + s.selectionId(), s.ciphertext());
                     }
                 }
             }
         }
 
-        /** Multiplies the waiting ciphertexts into the aggregate: one normalisation per fold, not per ballot. */
-        private void fold(String key, List<ElGamalCiphertext> waiting) {
-            List<Element> pads = new ArrayList<>(waiting.size() + 1);
-            List<Element> datas = new ArrayList<>(waiting.size() + 1);
-            ElGamalCiphertext sofar = aggregate.get(key);
-            if (sofar != null) {
-                pads.add(sofar.pad());
-                datas.add(sofar.data());
-            }
-            waiting.forEach(e -> {
-                pads.add(e.pad());
-                datas.add(e.data());
-            });
-            Group group = waiting.get(0).pad().group();
-            aggregate.put(key, new ElGamalCiphertext(group.publicProduct(pads), group.publicProduct(datas)));
-            waiting.clear();
-        }
-
         /** The aggregate of every cast ballot; call once all ballots are added. */
         Map<String, ElGamalCiphertext> aggregate() {
-            pending.forEach((key, waiting) -> {
-                if (!waiting.isEmpty()) {
-                    fold(key, waiting);
-                }
-            });
-            return aggregate;
+            return aggregate.sums();
         }
     }
 }
