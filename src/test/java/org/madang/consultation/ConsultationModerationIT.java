@@ -12,6 +12,7 @@ import org.madang.testing.Api;
 import org.madang.testing.Api.Session;
 import org.madang.testing.People;
 import org.madang.testing.RoleSessions;
+import org.madang.testing.SearchWords;
 import org.madang.testing.Who;
 
 /**
@@ -54,7 +55,7 @@ class ConsultationModerationIT {
     void flagsHideACommentPendingReviewAndTheModeratorsDecisionRestoresIt() {
         var d = ConsultationDriver.open();
         var author = People.citizen();
-        String word = "교육정책" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "가");
+        String word = SearchWords.unique("교육정책");
         UUID comment = d.comment(author.session(), "학교 " + word + "에 대한 의견입니다. 연락처는 010-1234-5678 입니다.");
         assertThat(search(q(word) + "&consultation=" + d.id)).extracting(h -> h.getString("commentId")).containsExactly(comment.toString());
 
@@ -115,7 +116,7 @@ class ConsultationModerationIT {
     void searchFiltersByConsultationAndRefusesBadInput() {
         var a = ConsultationDriver.open();
         var b = ConsultationDriver.open();
-        String word = "대중교통" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 4);
+        String word = SearchWords.unique("대중교통");
         var citizen = People.citizen().session();
         UUID inA = a.comment(citizen, word + " 노선을 늘려 주세요.");
         UUID inB = b.comment(citizen, word + "의 요금을 낮춰 주세요.");

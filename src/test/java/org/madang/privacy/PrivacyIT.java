@@ -24,6 +24,7 @@ import org.madang.testing.Api.Session;
 import org.madang.testing.MadangServer;
 import org.madang.testing.People;
 import org.madang.testing.RoleSessions;
+import org.madang.testing.SearchWords;
 import org.madang.testing.Who;
 
 /** The citizen's rights end to end: consent, who read my data, export, erasure; and the log's tamper evidence. */
@@ -219,7 +220,7 @@ class PrivacyIT {
         var person = People.citizen();
         var forum = RoleSessions.session(Who.ADMIN).post("/api/forums", Api.json("titleKo", "기여 삭제 시험 " + UUID.randomUUID(),
                 "titleEn", "Erasure test", "description", "erasure", "stanceRequired", false, "residentsOnly", false));
-        String word = "놀이터" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 4);
+        String word = SearchWords.unique("놀이터");
         var thread = person.session().post("/api/forums/" + forum.json().getString("id") + "/threads",
                 Api.json("title", word + " 제목", "body", word + " 본문입니다."));
         assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
