@@ -315,6 +315,7 @@ public final class RecordVerifier {
         private void verifyAggregation(Group group, HashValue he, Manifest manifest, EncryptedTally tally, BallotPass pass) {
             VerificationStep s = VerificationStep.BALLOT_AGGREGATION;
             String tid = "encrypted tally " + tally.tallyId();
+            Map<String, ElGamalCiphertext> aggregate = pass.aggregate();
             for (Map.Entry<String, List<String>> e : pass.filesByBallotId.entrySet()) {
                 if (e.getValue().size() > 1) {
                     fail(s, "ballot " + e.getKey(), "8.0", "ballot id appears in " + e.getValue().size() + " files");
@@ -353,7 +354,7 @@ public final class RecordVerifier {
                     }
                     // An option no cast ballot encrypts must hold the neutral (1, 1); anything else would
                     // smuggle votes into the tally.
-                    ElGamalCiphertext expected = pass.aggregate().getOrDefault(key, ElGamalCiphertext.zero(group));
+                    ElGamalCiphertext expected = aggregate.getOrDefault(key, ElGamalCiphertext.zero(group));
                     if (!expected.pad().equals(sel.ciphertext().pad())) {
                         fail(s, tid + "/" + key, "8.A", "A is not the product of the cast ballots' α");
                     }
@@ -362,7 +363,7 @@ public final class RecordVerifier {
                     }
                 }
             }
-            for (String key : pass.aggregate().keySet()) {
+            for (String key : aggregate.keySet()) {
                 if (!tallied.contains(key)) {
                     fail(s, tid + "/" + key, "8.C", "an option of the cast ballots is missing from the encrypted tally");
                 }

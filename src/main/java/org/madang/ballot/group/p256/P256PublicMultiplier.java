@@ -284,6 +284,19 @@ public final class P256PublicMultiplier {
         addFromTable(acc, table, (Math.abs(digit) - 1) >> 1, digit < 0, ws);
     }
 
+    /** Adds digit i of each part's expansion from that part's table to the accumulator; returns whether any was nonzero. */
+    private static boolean addDigitsAt(int i, long[][] tables, int[][] nafs, int[] lengths, Workspace ws) {
+        boolean added = false;
+        for (int p = 0; p < tables.length; p++) {
+            int digit = i < lengths[p] ? nafs[p][i] : 0;
+            if (digit != 0) {
+                addDigit(ws.acc, tables[p], digit, ws);
+                added = true;
+            }
+        }
+        return added;
+    }
+
     /** Width-w NAFs of each part of k, one per table: the whole of k for a single table. */
     private static int expandParts(long[] k, int tables, int width, int[][] nafs, int[] lengths, Workspace ws) {
         if (tables == 1) {
@@ -308,8 +321,7 @@ public final class P256PublicMultiplier {
         Workspace ws = workspace();
         ws.multiplications++;
         int longest = f == null ? 0 : expandParts(words(x), PARTS, FIXED_WNAF, ws.fixedNafs, ws.fixedLengths, ws);
-        int variableParts = variable.length;
-        longest = Math.max(longest, expandParts(words(y), variableParts, VARIABLE_WNAF, ws.variableNafs, ws.variableLengths, ws));
+        longest = Math.max(longest, expandParts(words(y), variable.length, VARIABLE_WNAF, ws.variableNafs, ws.variableLengths, ws));
         long[] acc = ws.acc;
         P256Points.setInfinity(acc, 0);
         boolean started = false;
@@ -318,21 +330,9 @@ public final class P256PublicMultiplier {
                 P256Points.doublePoint(acc, 0, acc, 0, ws.scratch);
             }
             if (f != null) {
-                for (int p = 0; p < PARTS; p++) {
-                    int digit = i < ws.fixedLengths[p] ? ws.fixedNafs[p][i] : 0;
-                    if (digit != 0) {
-                        addDigit(acc, f.oddMultiples[p], digit, ws);
-                        started = true;
-                    }
-                }
+                started |= addDigitsAt(i, f.oddMultiples, ws.fixedNafs, ws.fixedLengths, ws);
             }
-            for (int p = 0; p < variableParts; p++) {
-                int digit = i < ws.variableLengths[p] ? ws.variableNafs[p][i] : 0;
-                if (digit != 0) {
-                    addDigit(acc, variable[p], digit, ws);
-                    started = true;
-                }
-            }
+            started |= addDigitsAt(i, variable, ws.variableNafs, ws.variableLengths, ws);
         }
         System.arraycopy(acc, 0, out, outOffset, JACOBIAN);
     }
